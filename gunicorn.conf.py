@@ -1,0 +1,20 @@
+"""gunicorn settings. Every value can be overridden from the environment (GUNICORN_*)."""
+
+import multiprocessing
+import os
+
+bind = os.environ.get("GUNICORN_BIND", f"0.0.0.0:{os.environ.get('PORT', '8000')}")
+workers = int(os.environ.get("GUNICORN_WORKERS", str(multiprocessing.cpu_count() * 2 + 1)))
+threads = int(os.environ.get("GUNICORN_THREADS", "2"))
+# Slow mobile clients must not tie up workers forever.
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
+graceful_timeout = 30
+keepalive = 5
+# Recycle workers now and then so a slow leak can never take the site down.
+max_requests = 2000
+max_requests_jitter = 200
+preload_app = True
+accesslog = "-" if os.environ.get("GUNICORN_ACCESS_LOG") else None
+errorlog = "-"
+# The load balancer terminates TLS; trust its X-Forwarded-* headers.
+forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")

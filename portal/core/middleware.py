@@ -1,0 +1,35 @@
+from django.conf import settings
+from django.utils import translation
+
+
+class LanguageCookieMiddleware:
+    """Remember the language a visitor reads in, so `/` sends them back to it next time.
+
+    The cookie is only set when the language in the URL differs from the remembered one, so
+    almost every response stays free of Set-Cookie (and cacheable). It is a functional cookie:
+    it holds a language code and nothing else.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        language = translation.get_language_from_path(request.path_info)
+        if (
+            language
+            and request.method == "GET"
+            and response.status_code == 200
+            and request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME) != language
+            and not request.path_info.startswith("/admin/")
+        ):
+            response.set_cookie(
+                settings.LANGUAGE_COOKIE_NAME,
+                language,
+                max_age=settings.LANGUAGE_COOKIE_AGE,
+                path=settings.LANGUAGE_COOKIE_PATH,
+                secure=settings.LANGUAGE_COOKIE_SECURE,
+                httponly=True,
+                samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+            )
+        return response

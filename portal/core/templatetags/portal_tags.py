@@ -1,0 +1,68 @@
+"""Template tags for the public site: language switcher, hreflang alternates, home links."""
+
+from django import template
+from django.urls import translate_url
+from wagtail.models import Page, Site
+
+from ..languages import current_language, language_codes, language_name
+
+register = template.Library()
+
+
+def language_homes(request):
+    """Map each language code to the live home page of that language, if it exists."""
+    site = Site.find_for_request(request)
+    if site is None:
+        return {}
+    root = site.root_page
+    homes = (
+        Page.objects.filter(translation_key=root.translation_key).live().select_related("locale")
+    )
+    return {home.locale.language_code: home for home in homes}
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context):
+    """One entry per language: where this page lives in that language.
+
+    `translated` is True when the link goes to a real translation of the page the visitor is
+    on; otherwise it goes to that language's home page (hreflang only lists real translations).
+    """
+    request = context["request"]
+    page = context.get("page")
+    current = current_language()
+    translations = {}
+    if isinstance(page, Page) and page.pk:
+        for translation in page.get_translations(inclusive=True).live().select_related("locale"):
+            translations[translation.locale.language_code] = translation
+    homes = None
+    links = []
+    for code in language_codes():
+        entry = {"code": code, "name": language_name(code), "current": code == current}
+        if code in translations:
+            entry["url"] = translations[code].get_url(request)
+            entry["translated"] = True
+        elif isinstance(page, Page):
+            if homes is None:
+                homes = language_homes(request)
+            home = homes.get(code)
+            entry["url"] = home.get_url(request) if home else f"/{code}/"
+            entry["translated"] = False
+        else:
+            entry["url"] = translate_url(request.path, code)
+            entry["translated"] = True
+        links.append(entry)
+    return links
+
+
+@register.simple_tag(takes_context=True)
+def home_url(context):
+    """The home page of the language the visitor reads in."""
+    request = context["request"]
+    home = language_homes(request).get(current_language())
+    return home.get_url(request) if home else f"/{current_language()}/"
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, url):
+    return context["request"].build_absolute_uri(url)

@@ -1,0 +1,195 @@
+"""Page models of the public site.
+
+Wagtail keeps one page tree per language: the Dutch tree is the source and each other language is
+a copy made by wagtail-localize, linked to its source by `translation_key`. Every model here lists
+which of its fields are translated (text) and which are kept in sync with the Dutch source
+(dates, icons, links to other pages).
+"""
+
+from anyascii import anyascii
+from django.db import models
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, PageChooserPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from .blocks import GuideStreamBlock
+
+TOPIC_ICONS = [
+    ("rights", _("Work and rights")),
+    ("duties", _("Duties")),
+    ("housing", _("Housing")),
+    ("schooling", _("School and family")),
+    ("healthcare", _("Healthcare")),
+    ("registration", _("Registration")),
+]
+
+
+def ascii_slug(text):
+    """A Latin-letter slug for any title: "Здравна застраховка" -> "zdravna-zastrakhovka"."""
+    return slugify(anyascii(text))[:255]
+
+
+class PortalPage(Page):
+    """What every public page has: a title, a one-sentence summary and an ASCII slug."""
+
+    summary = models.TextField(
+        _("summary"),
+        max_length=400,
+        help_text=_("One or two sentences, shown under the title, in lists and in search results."),
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("summary")]
+    search_fields = Page.search_fields + [index.SearchField("summary")]
+    translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("slug"),
+        TranslatableField("seo_title"),
+        TranslatableField("search_description"),
+        TranslatableField("summary"),
+    ]
+
+    class Meta:
+        abstract = True
+
+    def full_clean(self, *args, **kwargs):
+        # Wagtail would strip a Cyrillic title to an empty slug; transliterate it instead.
+        if not self.slug and self.title:
+            self.slug = ascii_slug(self.title)
+        super().full_clean(*args, **kwargs)
+
+    def get_breadcrumbs(self):
+        """Ancestors from the language's home page down to the parent, for the breadcrumb."""
+        return self.get_ancestors().live().filter(depth__gte=2).specific()
+
+
+class HomePage(PortalPage):
+    """The front page of one language: topic tiles and the urgent-help strip."""
+
+    intro = RichTextField(_("introduction"), features=["bold", "italic", "link"], blank=True)
+    urgent_help_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("urgent help page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Linked from the red strip on every page."),
+    )
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["guides.TopicPage", "guides.StandardPage"]
+    content_panels = PortalPage.content_panels + [
+        FieldPanel("intro"),
+        PageChooserPanel("urgent_help_page"),
+    ]
+    translatable_fields = PortalPage.translatable_fields + [
+        TranslatableField("intro"),
+        SynchronizedField("urgent_help_page"),
+    ]
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["topics"] = TopicPage.objects.child_of(self).live().order_by("path")
+        context["standard_pages"] = StandardPage.objects.child_of(self).live().order_by("path")
+        return context
+
+
+class TopicPage(PortalPage):
+    """One of the six topics; lists its guides."""
+
+    icon = models.CharField(_("icon"), max_length=20, choices=TOPIC_ICONS)
+    intro = RichTextField(_("introduction"), features=["bold", "italic", "link"], blank=True)
+
+    parent_page_types = ["guides.HomePage"]
+    subpage_types = ["guides.GuidePage"]
+    content_panels = PortalPage.content_panels + [FieldPanel("icon"), FieldPanel("intro")]
+    search_fields = PortalPage.search_fields + [index.SearchField("intro")]
+    translatable_fields = PortalPage.translatable_fields + [
+        TranslatableField("intro"),
+        SynchronizedField("icon"),
+    ]
+
+    class Meta:
+        verbose_name = _("topic page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["guides"] = GuidePage.objects.child_of(self).live().order_by("path")
+        return context
+
+
+class ContentPage(PortalPage):
+    """A page whose body is built from guide blocks, with the date it was last reviewed."""
+
+    body = StreamField(GuideStreamBlock(), verbose_name=_("body"), blank=True)
+    last_reviewed = models.DateField(
+        _("last reviewed"),
+        null=True,
+        blank=True,
+        help_text=_("The date an editor last checked that this page is still correct."),
+    )
+
+    content_panels = PortalPage.content_panels + [FieldPanel("body"), FieldPanel("last_reviewed")]
+    search_fields = PortalPage.search_fields + [index.SearchField("body")]
+    translatable_fields = PortalPage.translatable_fields + [
+        TranslatableField("body"),
+        SynchronizedField("last_reviewed"),
+    ]
+
+    class Meta:
+        abstract = True
+
+
+class GuidePage(ContentPage):
+    """Practical guidance on one question, for example "Registering at the municipality"."""
+
+    parent_page_types = ["guides.TopicPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("guide page")
+
+    def get_topic(self):
+        return self.get_parent().specific
+
+
+class StandardPage(ContentPage):
+    """About the WIN-point, privacy, urgent help: pages outside the six topics."""
+
+    parent_page_types = ["guides.HomePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("standard page")
+
+
+class LoadedContent(models.Model):
+    """What `load_content` last wrote for one content folder in one language.
+
+    The loader compares the file's hash with `file_hash` to see whether the file changed, and the
+    page's latest revision with `revision_id` to see whether an editor changed the page in the CMS
+    since (then the page is left alone unless --force is given).
+    """
+
+    key = models.CharField(max_length=200)
+    locale = models.ForeignKey("wagtailcore.Locale", on_delete=models.CASCADE, related_name="+")
+    page = models.ForeignKey(
+        "wagtailcore.Page", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    revision_id = models.BigIntegerField(null=True)
+    file_hash = models.CharField(max_length=64)
+    loaded_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        unique_together = [("key", "locale")]
+        verbose_name = _("loaded content record")
+
+    def __str__(self):
+        return f"{self.key} ({self.locale_id})"

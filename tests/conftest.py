@@ -1,0 +1,33 @@
+"""Shared test set-up.
+
+The whole starting content is loaded once per test session (as `make run` does), and every test
+runs in a transaction on top of it that is rolled back afterwards. Static files are collected
+once into a temporary folder, so templates are tested against the real hashed-file manifest.
+"""
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+
+
+@pytest.fixture(scope="session", autouse=True)
+def collected_static(tmp_path_factory):
+    settings.STATIC_ROOT = tmp_path_factory.mktemp("static")
+    call_command("collectstatic", interactive=False, verbosity=0)
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        call_command("load_content", verbosity=0, stdout=open("/dev/null", "w"))  # noqa: SIM115
+
+
+@pytest.fixture
+def site_pages(db):
+    """The loaded pages, by content key and language: site_pages["rights/sick-pay"]["pl"]."""
+    from portal.guides.models import LoadedContent
+
+    pages = {}
+    for record in LoadedContent.objects.select_related("locale", "page"):
+        pages.setdefault(record.key, {})[record.locale.language_code] = record.page.specific
+    return pages

@@ -1,0 +1,67 @@
+"""wagtail-localize trap (upstream issue #773): translating a page *with its subpages* in the
+admin must leave every new child page reachable."""
+
+import pytest
+from wagtail.models import Locale
+from wagtail.signals import page_published
+
+from portal.guides import signal_handlers
+from portal.guides.models import GuidePage, TopicPage
+
+pytestmark = pytest.mark.django_db
+
+
+def make_topic_with_guides(site_pages):
+    """A new Dutch topic with two guides, built as an editor would: child pages, published."""
+    home = site_pages["home"]["nl"]
+    topic = TopicPage(
+        title="Vrije tijd", slug="vrije-tijd", summary="Sport en cultuur.", icon="rights"
+    )
+    home.add_child(instance=topic)
+    topic.save_revision().publish()
+    for title in ("Sportclubs", "Musea"):
+        guide = GuidePage(title=title, slug=title.lower(), summary=f"Over {title.lower()}.")
+        topic.add_child(instance=guide)
+        guide.save_revision().publish()
+    return topic
+
+
+def translate_with_subtree(admin_client, topic, capture):
+    polish = Locale.objects.get(language_code="pl")
+    with capture(execute=True):
+        response = admin_client.post(
+            f"/admin/localize/submit/page/{topic.pk}/",
+            {"locales": [polish.pk], "include_subtree": "on"},
+        )
+    assert response.status_code == 302
+    return topic.get_translation(polish)
+
+
+def test_translated_subpages_are_reachable(
+    admin_client, client, site_pages, django_capture_on_commit_callbacks
+):
+    topic = make_topic_with_guides(site_pages)
+    translated = translate_with_subtree(admin_client, topic, django_capture_on_commit_callbacks)
+    translated.refresh_from_db()
+    assert translated.numchild == 2
+    children = translated.get_children()
+    assert children.count() == 2
+    for child in children:
+        assert child.live
+        assert client.get(child.url).status_code == 200, child.url
+
+
+def test_without_the_repair_the_upstream_bug_shows(
+    admin_client, client, site_pages, django_capture_on_commit_callbacks
+):
+    """Proves the test above can fail: with our repair switched off, the children vanish."""
+    page_published.disconnect(dispatch_uid="guides.repair_child_count")
+    try:
+        topic = make_topic_with_guides(site_pages)
+        translated = translate_with_subtree(admin_client, topic, django_capture_on_commit_callbacks)
+        translated.refresh_from_db()
+        assert translated.numchild == 0
+        child = GuidePage.objects.get(locale__language_code="pl", slug="sportclubs")
+        assert client.get(child.url).status_code == 404
+    finally:
+        signal_handlers.connect()
