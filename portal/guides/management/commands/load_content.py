@@ -10,6 +10,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
 
 from portal.core.languages import language_codes
 from portal.guides.contentfiles.discovery import read_specs
@@ -42,6 +43,10 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, path, check, force, **options):
+        if "wagtailcore_page" not in connection.introspection.table_names():
+            raise CommandError(
+                "The database has no tables yet: run `python manage.py migrate` first."
+            )
         specs, errors = read_specs(path)
         importer = ContentImporter(specs, force=force, progress=self.progress)
         errors += importer.validate()
