@@ -327,7 +327,9 @@ class ContentImporter:
         if outcome == "kept":
             self.kept_sources.add(spec.key)
         self.pages[spec.key] = page
-        self.summary.add(SOURCE_LANGUAGE, "created" if outcome == "create" else outcome)
+        filled_placeholder = outcome == "update" and record is not None and not record.file_hash
+        created = outcome == "create" or filled_placeholder
+        self.summary.add(SOURCE_LANGUAGE, "created" if created else outcome)
 
     def link_urgent_help(self):
         """Point the home page's urgent-help link at the loaded urgent-help page, once."""
