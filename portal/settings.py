@@ -94,6 +94,7 @@ else:
 INSTALLED_APPS = [
     # Our apps come first so their templates and admin URLs take precedence.
     "portal.core",
+    "portal.directory",
     "portal.guides",
     # modeltranslation must be loaded before django.contrib.admin.
     "modeltranslation",

@@ -10,6 +10,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap),
+    path("api/hsds/", include("portal.directory.hsds.urls")),
 ]
 
 if settings.DEBUG:

@@ -6,50 +6,27 @@ wagtail-localize offers every text in these blocks for translation; phone number
 addresses and dates are not text and stay the same in every language.
 """
 
-from django.core.validators import RegexValidator
+from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
+from ..core.phone import validate_phone_number
+
 INLINE_FEATURES = ["bold", "italic", "link"]
 TEXT_FEATURES = ["bold", "italic", "link", "ul"]
-
-# Dutch numbers (14 079, 0800 5151, (079) 343 1600, 0900-8844, 112) and international ones
-# (+31 70 333 56 78): an optional +, then digits, spaces, hyphens and brackets.
-PHONE_PATTERN = r"^\+?[0-9 ()\-]+$"
-phone_validator = RegexValidator(
-    PHONE_PATTERN, _("Enter a Dutch or international phone number, for example 14 079.")
-)
-
-
-def phone_digits(number):
-    """The number as a `tel:` link wants it: digits and a leading +."""
-    number = number.strip()
-    digits = "".join(ch for ch in number if ch.isdigit())
-    return ("+" + digits) if number.startswith("+") else digits
 
 
 class PhoneBlock(blocks.FieldBlock):
     """A phone number. Not a CharBlock on purpose: it is not offered for translation."""
 
     def __init__(self, required=True, help_text=None, **kwargs):
-        from django import forms
-
         self.field = forms.CharField(
             required=required,
             max_length=40,
             help_text=help_text,
-            validators=[phone_validator],
+            validators=[validate_phone_number],
         )
         super().__init__(**kwargs)
-
-    def clean(self, value):
-        value = super().clean(value)
-        digit_count = sum(ch.isdigit() for ch in value or "")
-        if value and not 3 <= digit_count <= 15:
-            from django.core.exceptions import ValidationError
-
-            raise ValidationError(_("A phone number has between 3 and 15 digits."))
-        return value
 
 
 class CalloutBlock(blocks.StructBlock):

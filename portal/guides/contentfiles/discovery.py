@@ -14,7 +14,7 @@ from ..models import TOPIC_ICONS, GuidePage, HomePage, StandardPage, TopicPage
 from .parser import ContentError, parse_file
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-SPECIAL_FOLDERS = {"home", "pages"}
+SPECIAL_FOLDERS = {"home", "pages", "directory"}
 
 
 @dataclass

@@ -3,7 +3,7 @@
 from django import template
 from wagtail.models import Site
 
-from ..blocks import phone_digits
+from ...core.phone import phone_digits
 from ..models import HomePage, StandardPage
 
 register = template.Library()
