@@ -21,6 +21,7 @@ if settings.DEBUG:
 # Every public URL carries its language: /nl/…, /pl/…. A URL without one ("/") is redirected by
 # LocaleMiddleware to the visitor's language (language cookie, then Accept-Language, then Dutch).
 urlpatterns += i18n_patterns(
+    path("services/", include("portal.directory.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -1,13 +1,19 @@
 """Shared test set-up.
 
-The whole starting content is loaded once per test session (as `make run` does), and every test
-runs in a transaction on top of it that is rolled back afterwards. Static files are collected
-once into a temporary folder, so templates are tested against the real hashed-file manifest.
+The whole starting content (directory and pages) is loaded once per test session, as `make run`
+does it, and every test runs in a transaction on top of it that is rolled back afterwards. Static
+files are collected once into a temporary folder, so templates are tested against the real
+hashed-file manifest.
 """
+
+import io
+from pathlib import Path
 
 import pytest
 from django.conf import settings
 from django.core.management import call_command
+
+DIRECTORY_DATA = Path(settings.BASE_DIR) / "content" / "directory" / "services.json"
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -18,8 +24,11 @@ def collected_static(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
+    quiet = io.StringIO()
     with django_db_blocker.unblock():
-        call_command("load_content", verbosity=0, stdout=open("/dev/null", "w"))  # noqa: SIM115
+        # The same order as `make run`: guides point to directory services.
+        call_command("import_hsds", str(DIRECTORY_DATA), stdout=quiet)
+        call_command("load_content", stdout=quiet)
 
 
 @pytest.fixture

@@ -8,6 +8,7 @@ django-modeltranslation (see translation.py); addresses, phone numbers and hours
 
 import uuid
 
+from django.conf import settings
 from django.conf.locale import LANG_INFO
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
@@ -20,6 +21,7 @@ from wagtail.search import index
 
 from ..core.phone import validate_phone_number
 
+LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 SPOKEN_LANGUAGES = sorted(
     (code, info["name_local"])
     for code, info in LANG_INFO.items()
@@ -61,7 +63,10 @@ class Organisation(RevisionMixin, index.Indexed, models.Model):
     last_modified = models.DateTimeField(auto_now=True)
     _revisions = GenericRelation("wagtailcore.Revision", related_query_name="organisation")
 
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    search_fields = [
+        *(index.SearchField(f"name_{code}") for code in LANGUAGE_CODES),
+        *(index.AutocompleteField(f"name_{code}") for code in LANGUAGE_CODES),
+    ]
 
     class Meta:
         ordering = ["name"]
@@ -179,10 +184,11 @@ class Service(RevisionMixin, index.Indexed, ClusterableModel):
     last_modified = models.DateTimeField(auto_now=True)
     _revisions = GenericRelation("wagtailcore.Revision", related_query_name="service")
 
+    # Every language's column is indexed, so a Polish word finds the service too.
     search_fields = [
-        index.SearchField("name"),
-        index.AutocompleteField("name"),
-        index.SearchField("description"),
+        *(index.SearchField(f"name_{code}", boost=2) for code in LANGUAGE_CODES),
+        *(index.AutocompleteField(f"name_{code}") for code in LANGUAGE_CODES),
+        *(index.SearchField(f"description_{code}") for code in LANGUAGE_CODES),
         index.FilterField("status"),
         index.FilterField("cost"),
     ]

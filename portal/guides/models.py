@@ -7,12 +7,14 @@ which of its fields are translated (text) and which are kept in sync with the Du
 """
 
 from anyascii import anyascii
+from django.conf import settings
 from django.db import models
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, PageChooserPanel
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Locale, Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -152,12 +154,54 @@ class GuidePage(ContentPage):
 
     parent_page_types = ["guides.TopicPage"]
     subpage_types = []
+    content_panels = ContentPage.content_panels + [
+        InlinePanel(
+            "help_services",
+            heading=_("Where to get help"),
+            label=_("Service"),
+            help_text=_(
+                "Choose services from the directory on the Dutch page; every translation "
+                "shows the same services."
+            ),
+        )
+    ]
 
     class Meta:
         verbose_name = _("guide page")
 
     def get_topic(self):
         return self.get_parent().specific
+
+    def where_to_get_help(self):
+        """The services chosen on the Dutch source page, in their order.
+
+        Services exist once for all languages, so editors choose them once, on the Dutch page.
+        """
+        source = self
+        if self.locale.language_code != settings.LANGUAGE_CODE:
+            source = self.get_translation_or_none(Locale.get_default()) or self
+        return [
+            link.service
+            for link in source.help_services.select_related("service").order_by("sort_order")
+            if link.service.status == "active"
+        ]
+
+
+class GuideService(Orderable):
+    """A directory service shown under "Where to get help" on a guide."""
+
+    page = ParentalKey(GuidePage, on_delete=models.CASCADE, related_name="help_services")
+    service = models.ForeignKey(
+        "directory.Service",
+        verbose_name=_("service"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+
+    panels = [FieldPanel("service")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("service on a guide")
 
 
 class StandardPage(ContentPage):

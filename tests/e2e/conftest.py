@@ -77,6 +77,7 @@ def live_site(server_env):
     """The base URL of a production-like server (DEBUG off, whitenoise, gunicorn)."""
     env, port = server_env
     manage(env, "migrate", "--noinput")
+    manage(env, "import_hsds", "content/directory/services.json")
     manage(env, "load_content")
     manage(env, "collectstatic", "--noinput")
     gunicorn = Path(sys.executable).parent / "gunicorn"

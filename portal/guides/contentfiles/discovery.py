@@ -6,6 +6,7 @@ A folder is one page; it holds one Markdown file per language. The folder's path
 
 import datetime
 import re
+import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -39,7 +40,7 @@ KEYS = {
     HomePage: ({"title", "slug", "summary"}, {"title", "slug", "summary"}),
     TopicPage: ({"title", "slug", "summary", "order", "icon"}, {"title", "slug", "summary"}),
     GuidePage: (
-        {"title", "slug", "summary", "order", "last_reviewed", "sources"},
+        {"title", "slug", "summary", "order", "last_reviewed", "sources", "services"},
         {"title", "slug", "summary", "sources"},
     ),
     StandardPage: (
@@ -173,6 +174,15 @@ def check_source_only_keys(spec):
     errors = []
     meta = spec.source.meta
     path = spec.source.path
+    services = meta.get("services", [])
+    if not isinstance(services, list) or not all(is_uuid(item) for item in services):
+        errors.append(
+            ContentError(
+                path,
+                key_line(spec.source, "services"),
+                "'services' must be a list of service ids from the directory (UUIDs)",
+            )
+        )
     if spec.page_class is not HomePage and not isinstance(meta.get("order"), int):
         errors.append(
             ContentError(path, key_line(spec.source, "order"), "'order' must be a number")
@@ -195,6 +205,14 @@ def check_source_only_keys(spec):
             )
         )
     return errors
+
+
+def is_uuid(value):
+    try:
+        uuid.UUID(str(value))
+    except ValueError:
+        return False
+    return True
 
 
 def check_sources(content_file, source_sources, is_source):

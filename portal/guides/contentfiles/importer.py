@@ -24,7 +24,8 @@ from wagtail_localize.segments import StringSegmentValue, TemplateSegmentValue
 from wagtail_localize.segments.extract import extract_segments
 
 from ...core.languages import SOURCE_LANGUAGE, language_codes
-from ..models import HomePage, LoadedContent
+from ...directory.models import Service
+from ..models import GuideService, HomePage, LoadedContent
 from .discovery import key_line
 from .parser import ContentError
 
@@ -248,8 +249,11 @@ class ContentImporter:
         self.kept_sources = set()
 
     def validate(self):
-        """Pair every translation with its source. Returns a list of ContentErrors."""
-        errors = []
+        """Pair every translation with its source and check the chosen services exist.
+
+        Returns a list of ContentErrors.
+        """
+        errors = self.check_services()
         self.paired = {}
         for spec in self.specs:
             for code in language_codes():
@@ -260,6 +264,25 @@ class ContentImporter:
                 except ContentError as error:
                     errors.append(error)
         return errors
+
+    def check_services(self):
+        wanted = {
+            str(service_id): spec
+            for spec in self.specs
+            for service_id in spec.source.meta.get("services", [])
+        }
+        found = Service.objects.filter(pk__in=list(wanted)).values_list("pk", flat=True)
+        known = {str(pk) for pk in found}
+        return [
+            ContentError(
+                spec.source.path,
+                key_line(spec.source, "services"),
+                f"unknown service {service_id}: import the directory first "
+                "(manage.py import_hsds content/directory/services.json)",
+            )
+            for service_id, spec in wanted.items()
+            if service_id not in known
+        ]
 
     @transaction.atomic
     def run(self):
@@ -321,6 +344,11 @@ class ContentImporter:
             for name, value in fields.items():
                 setattr(page, name, value)
         if outcome in ("create", "update"):
+            if "services" in spec.source.meta:
+                page.help_services = [
+                    GuideService(service_id=service_id, sort_order=position)
+                    for position, service_id in enumerate(spec.source.meta["services"])
+                ]
             page.save_revision().publish()
             page.refresh_from_db()
             self.save_record(spec.key, SOURCE_LANGUAGE, page, digest)

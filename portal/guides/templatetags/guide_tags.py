@@ -43,3 +43,14 @@ def footer_pages(context):
 def tel_digits(number):
     """A phone number as a tel: link wants it: "(079) 343 1600" -> "0793431600"."""
     return phone_digits(number)
+
+
+@register.filter
+def language_name_translated(code):
+    """A language code as the reader calls that language: "pl" -> "Pools" for Dutch readers."""
+    from django.utils.translation import get_language_info
+
+    try:
+        return get_language_info(code)["name_translated"]
+    except KeyError:
+        return code

@@ -1,0 +1,35 @@
+from django import forms
+from django.utils.translation import get_language_info
+from django.utils.translation import gettext_lazy as _
+
+from .models import ServiceLanguage, TaxonomyTerm
+
+
+def spoken_language_choices():
+    """Languages spoken at one or more services, named in the reader's language."""
+    codes = ServiceLanguage.objects.values_list("code", flat=True).distinct()
+    choices = []
+    for code in codes:
+        try:
+            name = get_language_info(code)["name_translated"]
+        except KeyError:
+            name = code
+        choices.append((code, name))
+    return sorted(choices, key=lambda choice: choice[1].lower())
+
+
+class ServiceFilterForm(forms.Form):
+    """The filters above the service list. Sent with GET, so every filter is in the URL."""
+
+    topic = forms.ChoiceField(label=_("Topic"), required=False)
+    language = forms.ChoiceField(label=_("Speaks"), required=False)
+    open_now = forms.BooleanField(label=_("Open now"), required=False)
+    free = forms.BooleanField(label=_("Free"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        topics = TaxonomyTerm.objects.filter(code__startswith="topic:")
+        self.fields["topic"].choices = [("", _("All topics"))] + [
+            (term.slug, term.name) for term in topics
+        ]
+        self.fields["language"].choices = [("", _("Any language"))] + spoken_language_choices()

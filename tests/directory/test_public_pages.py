@@ -1,0 +1,217 @@
+"""The public directory: filters in the URL, opening hours in Amsterdam time, translated texts
+with fallback, tap-to-call, OpenStreetMap links, JSON-LD, and "Where to get help" on guides."""
+
+import datetime
+import json
+import re
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.utils import translation
+
+from portal.directory import hours
+from portal.directory.models import (
+    ClosedDay,
+    Location,
+    OpeningHours,
+    Organisation,
+    Service,
+    ServiceLanguage,
+    ServicePhone,
+    TaxonomyTerm,
+)
+from portal.guides.models import GuideService
+
+AMS = ZoneInfo("Europe/Amsterdam")
+pytestmark = pytest.mark.django_db
+
+
+def make_service(name, topics=(), languages=(), cost="unknown", blocks=(), **fields):
+    """A service as an editor would enter it: Dutch texts, some translations, hours, phone."""
+    organisation = Organisation.objects.create(
+        name_nl=f"{name} organisatie", description_nl="Een organisatie."
+    )
+    service = Service.objects.create(
+        organisation=organisation,
+        name_nl=name,
+        description_nl=fields.pop("description_nl", f"Hulp van {name}."),
+        cost=cost,
+        **fields,
+    )
+    service.categories.set(TaxonomyTerm.objects.filter(code__in=[f"topic:{t}" for t in topics]))
+    service.save()  # modelcluster keeps many-to-many changes until the service is saved
+    for code in languages:
+        ServiceLanguage.objects.create(service=service, code=code)
+    for weekday, opens, closes in blocks:
+        OpeningHours.objects.create(
+            service=service,
+            weekday=weekday,
+            opens_at=datetime.time.fromisoformat(opens),
+            closes_at=datetime.time.fromisoformat(closes),
+        )
+    ServicePhone.objects.create(service=service, number="(079) 343 1600", description_nl="Bellen")
+    return service
+
+
+def at(text):
+    return datetime.datetime.fromisoformat(text).replace(tzinfo=AMS)
+
+
+WEEKDAYS_9_TO_5 = [(day, "09:00", "17:00") for day in range(5)]
+
+
+@pytest.fixture
+def services():
+    return {
+        "gp": make_service(
+            "Huisartsenpost",
+            ["healthcare"],
+            ["nl", "en"],
+            "free",
+            # Monday 17:00 until Tuesday 08:00, written as two blocks.
+            [(0, "17:00", "00:00"), (1, "00:00", "08:00")],
+        ),
+        "legal": make_service(
+            "Juridisch Loket", ["rights", "housing"], ["nl", "pl"], "paid", WEEKDAYS_9_TO_5
+        ),
+        "union": make_service("Vakbond", ["rights"], ["nl", "pl", "ro"], "free", WEEKDAYS_9_TO_5),
+        "consulate": make_service(
+            "Consulaat",
+            ["registration"],
+            ["bg"],
+            "unknown",
+            WEEKDAYS_9_TO_5,
+            by_appointment_only=True,
+        ),
+    }
+
+
+def names(response):
+    return re.findall(r'<h2><a href="/\w\w/services/[^"]+">([^<]+)</a>', response.content.decode())
+
+
+def test_list_shows_active_services_in_the_readers_language(client, services):
+    services["union"].name_pl = "Związek zawodowy"
+    services["union"].save()
+    Service.objects.filter(pk=services["consulate"].pk).update(status="inactive")
+    response = client.get("/pl/services/")
+    assert response.status_code == 200
+    assert names(response) == ["Huisartsenpost", "Juridisch Loket", "Związek zawodowy"]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("topic=rights", ["Juridisch Loket", "Vakbond"]),
+        ("language=pl", ["Juridisch Loket", "Vakbond"]),
+        ("topic=rights&language=ro", ["Vakbond"]),
+        ("free=on", ["Huisartsenpost", "Vakbond"]),
+        ("topic=rights&free=on", ["Vakbond"]),
+        ("topic=healthcare&language=pl", []),
+        ("topic=nonsense", ["Consulaat", "Huisartsenpost", "Juridisch Loket", "Vakbond"]),
+    ],
+)
+def test_filters_and_their_combinations(client, services, query, expected):
+    response = client.get(f"/en/services/?{query}")
+    assert response.status_code == 200
+    assert names(response) == expected
+
+
+def test_open_now_filter_uses_amsterdam_time(client, services, monkeypatch):
+    # Monday 23:30 in Amsterdam is 22:30 UTC in winter.
+    monkeypatch.setattr(hours, "amsterdam_now", lambda: at("2026-11-30T23:30"))
+    assert names(client.get("/nl/services/?open_now=on")) == ["Huisartsenpost"]
+    monkeypatch.setattr(hours, "amsterdam_now", lambda: at("2026-11-30T10:00"))
+    assert names(client.get("/nl/services/?open_now=on")) == ["Juridisch Loket", "Vakbond"]
+    # Filters stay visible in the form, so the URL and the page agree.
+    html = client.get("/nl/services/?open_now=on&topic=rights").content.decode()
+    assert re.search(r'name="open_now"[^>]*checked', html)
+    assert re.search(r'<option value="rights" selected>', html)
+
+
+@pytest.mark.parametrize(
+    ("moment", "state"),
+    [
+        ("2026-11-30T16:59", hours.CLOSED),  # Monday before the evening block
+        ("2026-11-30T17:00", hours.OPEN),
+        ("2026-11-30T23:59", hours.OPEN),  # just before midnight
+        ("2026-12-01T00:00", hours.OPEN),  # midnight: Tuesday's block starts
+        ("2026-12-01T07:59", hours.OPEN),
+        ("2026-12-01T08:00", hours.CLOSED),
+        ("2026-12-06T12:00", hours.CLOSED),  # Sunday
+    ],
+)
+def test_open_now_around_midnight(services, moment, state):
+    assert hours.opening_state(services["gp"], at(moment)) == state
+
+
+def test_closed_day_and_by_appointment(services):
+    monday_noon = at("2026-12-07T12:00")
+    assert hours.opening_state(services["legal"], monday_noon) == hours.OPEN
+    ClosedDay.objects.create(service=services["legal"], date=monday_noon.date(), note_nl="Feestdag")
+    assert hours.opening_state(services["legal"], monday_noon) == hours.CLOSED
+    assert hours.opening_state(services["consulate"], monday_noon) == hours.APPOINTMENT
+    nothing_known = make_service("Onbekend")
+    assert hours.opening_state(nothing_known, monday_noon) == hours.UNKNOWN
+
+
+def test_untranslated_texts_fall_back_to_english_then_dutch(client, services):
+    service = services["legal"]
+    service.description_en = "Free legal advice in English."
+    service.how_to_apply_nl = "Bel ons."
+    service.save()
+    html = client.get(f"/pl/services/{service.pk}/").content.decode()
+    assert "Free legal advice in English." in html
+    assert "Bel ons." in html
+    service.description_pl = "Porady prawne."
+    service.save()
+    html = client.get(f"/pl/services/{service.pk}/").content.decode()
+    assert "Porady prawne." in html and "Free legal advice" not in html
+
+
+def test_service_page_has_tap_to_call_map_link_hours_and_json_ld(client, services):
+    service = services["gp"]
+    location = Location.objects.create(
+        name_nl="HagaZiekenhuis Zoetermeer",
+        address_1="Toneellaan 1",
+        city="Zoetermeer",
+        latitude="52.046700",
+        longitude="4.488900",
+    )
+    service.locations.add(location)
+    service.save()
+    with translation.override("ro"):
+        html = client.get(f"/ro/services/{service.pk}/").content.decode()
+    assert 'href="tel:0793431600"' in html
+    assert "https://www.openstreetmap.org/?mlat=52.046700&amp;mlon=4.488900" in html
+    assert "<iframe" not in html
+    assert "Luni" in html  # Monday, in Romanian
+    assert "17:00–24:00" in html
+    data = json.loads(
+        re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)[1]
+    )
+    assert data["@type"] == "Service"
+    assert data["provider"]["contactPoint"][0]["telephone"] == "(079) 343 1600"
+    assert data["provider"]["address"]["streetAddress"] == "Toneellaan 1"
+
+
+def test_unknown_or_malformed_service_id_is_a_friendly_404(client):
+    for pk in ("00000000-0000-0000-0000-000000000000", "not-a-uuid"):
+        response = client.get(f"/bg/services/{pk}/")
+        assert response.status_code == 404
+        assert "Страницата не е намерена" in response.content.decode()
+
+
+def test_where_to_get_help_links_guides_and_services_both_ways(
+    client, services, site_pages, django_capture_on_commit_callbacks
+):
+    service = services["legal"]
+    dutch = site_pages["rights/minimum-wage-and-payslip"]["nl"]
+    with django_capture_on_commit_callbacks(execute=True):
+        GuideService.objects.create(page=dutch, service=service)
+        dutch.save_revision().publish()
+    polish = site_pages["rights/minimum-wage-and-payslip"]["pl"]
+    html = client.get(polish.url).content.decode()
+    assert f'href="/pl/services/{service.pk}/"' in html
+    service_html = client.get(f"/pl/services/{service.pk}/").content.decode()
+    assert f'href="{polish.url}"' in service_html
