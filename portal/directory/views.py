@@ -56,17 +56,22 @@ def service_list(request):
 def guides_pointing_to(service):
     """Live guide pages in the reader's language whose "Where to get help" lists this service.
 
-    Wagtail's reference index knows which pages point to a service; editors choose services on
-    the Dutch page, so each Dutch page is swapped for its translation in the reader's language.
+    Wagtail's reference index knows which pages point to a service. Editors choose services on
+    the Dutch page (translations carry copies), so each page found is swapped for its
+    translation in the reader's language, once per page.
     """
-    pages = []
-    for source, _references in ReferenceIndex.get_grouped_references_to(service):
-        if not isinstance(source, Page):
-            continue
-        page = source.get_translations(inclusive=True).filter(locale__language_code=get_language())
-        page = page.live().first()
-        if page is not None:
-            pages.append(page.specific)
+    translation_keys = {
+        source.translation_key
+        for source, _references in ReferenceIndex.get_grouped_references_to(service)
+        if isinstance(source, Page)
+    }
+    pages = (
+        Page.objects.filter(
+            translation_key__in=translation_keys, locale__language_code=get_language()
+        )
+        .live()
+        .specific()
+    )
     return sorted(pages, key=lambda page: page.title)
 
 

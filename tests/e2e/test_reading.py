@@ -4,18 +4,20 @@ import re
 
 import pytest
 
+from .navigation import follow
+
 pytestmark = pytest.mark.e2e
 
 
 def test_reader_arrives_in_their_language_and_switches_on_the_same_page(live_site, phone):
     phone.goto(live_site + "/")
     assert phone.url == live_site + "/pl/"  # Accept-Language of a Polish phone
-    phone.locator(".tile").first.click()
-    phone.locator(".guide-list a").first.click()
+    follow(phone, phone.locator(".tile").first)
+    follow(phone, phone.locator(".guide-list a").first)
     polish_url = phone.url
     polish_title = phone.locator("h1").inner_text()
 
-    phone.get_by_role("link", name="Română").click()
+    follow(phone, phone.get_by_role("link", name="Română"))
     assert phone.url.startswith(live_site + "/ro/")
     assert phone.locator("html").get_attribute("lang") == "ro"
     romanian_title = phone.locator("h1").inner_text()
@@ -23,10 +25,10 @@ def test_reader_arrives_in_their_language_and_switches_on_the_same_page(live_sit
     # Same place in the tree: the breadcrumb has as many steps.
     assert phone.locator(".breadcrumb li").count() == 3
 
-    phone.get_by_role("link", name="Polski").click()
+    follow(phone, phone.get_by_role("link", name="Polski"))
     assert phone.url == polish_url
     # The choice is remembered: "/" now leads to Polish... after visiting Bulgarian, to Bulgarian.
-    phone.get_by_role("link", name="Български").click()
+    follow(phone, phone.get_by_role("link", name="Български"))
     phone.goto(live_site + "/")
     assert phone.url == live_site + "/bg/"
 
@@ -38,8 +40,8 @@ def test_guide_fits_a_small_screen_without_javascript(live_site, browser, width)
     )
     page = context.new_page()
     page.goto(live_site + "/bg/")
-    page.locator(".tile").nth(3).click()
-    page.locator(".guide-list a").first.click()
+    follow(page, page.locator(".tile").nth(3))
+    follow(page, page.locator(".guide-list a").first)
     overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 0
     # Folding answers open without JavaScript.
