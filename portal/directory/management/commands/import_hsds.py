@@ -11,6 +11,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 
 from portal.core.languages import language_codes
+from portal.core.progress import write_progress
 from portal.directory.hsds.importer import import_path
 
 
@@ -36,19 +37,10 @@ class Command(BaseCommand):
             for problem in problems:
                 self.stderr.write(str(problem))
             raise CommandError(f"{len(problems)} problem(s) in {path}; nothing was imported.")
-        if self.stdout.isatty():
-            self.stdout.write("")
         self.write_summary(summary)
 
     def progress(self, done, total, label):
-        width = 30
-        filled = int(width * done / total)
-        line = f"[{'#' * filled}{'-' * (width - filled)}] {done}/{total} services"
-        if self.stdout.isatty():
-            self.stdout.write(f"\r{line:<70}", ending="")
-            self.stdout.flush()
-        elif done == total or done % 25 == 0:
-            self.stdout.write(line)
+        write_progress(self.stdout, done, total, "services")
 
     def write_summary(self, summary):
         self.stdout.write(f"{'':<16}{'created':>10}{'updated':>10}{'removed':>10}")

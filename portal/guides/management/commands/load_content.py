@@ -5,7 +5,6 @@ them. A second run changes nothing; pages that editors changed in the CMS are le
 --force is given. --check validates every file and writes nothing.
 """
 
-import sys
 from pathlib import Path
 
 from django.conf import settings
@@ -13,6 +12,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
 from portal.core.languages import language_codes
+from portal.core.progress import write_progress
 from portal.guides.contentfiles.discovery import read_specs
 from portal.guides.contentfiles.importer import ContentImporter
 
@@ -66,20 +66,10 @@ class Command(BaseCommand):
             )
             return
         summary = importer.run()
-        if sys.stdout.isatty():
-            self.stdout.write("")
         self.write_summary(summary)
 
     def progress(self, done, total, label):
-        width = 30
-        filled = int(width * done / total)
-        bar = "#" * filled + "-" * (width - filled)
-        line = f"[{bar}] {done}/{total} {label}"
-        if self.stdout.isatty():
-            self.stdout.write(f"\r{line:<90}", ending="")
-            self.stdout.flush()
-        elif done == total or done % 25 == 0:
-            self.stdout.write(line)
+        write_progress(self.stdout, done, total, label)
 
     def write_summary(self, summary):
         header = f"{'language':<10}" + "".join(f"{title:>24}" for _key, title in OUTCOMES)
