@@ -3,8 +3,10 @@
 import io
 import json
 import uuid
+from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.core.management import CommandError, call_command
 from django.db import models
 
@@ -20,6 +22,8 @@ from portal.directory.models import (
 )
 
 from .test_hsds_api import make_directory
+
+STARTING_DATA = Path(settings.BASE_DIR) / "content" / "directory" / "services.json"
 
 pytestmark = pytest.mark.django_db
 
@@ -406,3 +410,12 @@ def test_not_json_and_missing_path(tmp_path):
     assert failing(path)[0].startswith("broken.json: -: -: not valid JSON")
     with pytest.raises(CommandError, match="does not exist"):
         call_command("import_hsds", str(tmp_path / "nothing.json"))
+
+
+def test_if_empty_leaves_an_existing_directory_alone():
+    organisation = Organisation.objects.create(name_nl="Redactie", description_nl="Door editors.")
+    Service.objects.create(organisation=organisation, name_nl="Aangepast", description_nl="x")
+    out = io.StringIO()
+    call_command("import_hsds", "--if-empty", str(STARTING_DATA), stdout=out)
+    assert "nothing was imported" in out.getvalue()
+    assert list(Service.objects.values_list("name_nl", flat=True)) == ["Aangepast"]

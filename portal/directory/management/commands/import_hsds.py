@@ -13,6 +13,7 @@ from django.utils import translation
 from portal.core.languages import language_codes
 from portal.core.progress import write_progress
 from portal.directory.hsds.importer import import_path
+from portal.directory.models import Service
 
 
 class Command(BaseCommand):
@@ -26,10 +27,19 @@ class Command(BaseCommand):
             choices=language_codes(),
             help="The language of the texts in the plain HSDS fields (default: nl).",
         )
+        parser.add_argument(
+            "--if-empty",
+            action="store_true",
+            help="Import only into an empty directory (so `make run` never overwrites what "
+            "editors changed).",
+        )
 
-    def handle(self, *args, path, language, **options):
+    def handle(self, *args, path, language, if_empty, **options):
         if not Path(path).exists():
             raise CommandError(f"{path} does not exist.")
+        if if_empty and Service.objects.exists():
+            self.stdout.write("The directory has services already; nothing was imported.")
+            return
         # Messages from the model validators in one language, whatever the machine's locale.
         with translation.override("en"):
             problems, summary = import_path(path, language, progress=self.progress)
