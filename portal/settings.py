@@ -96,6 +96,7 @@ INSTALLED_APPS = [
     "portal.core",
     "portal.directory",
     "portal.guides",
+    "portal.translations",
     # modeltranslation must be loaded before django.contrib.admin.
     "modeltranslation",
     "wagtail_localize",
@@ -191,8 +192,11 @@ USE_I18N = True
 TIME_ZONE = "Europe/Amsterdam"
 USE_TZ = True
 
+# What readers see when something is not translated into their language: pages and directory
+# texts fall back to English, then Dutch.
+LANGUAGE_FALLBACKS = {"default": ("en", "nl"), "en": ("nl",), "nl": ()}
 MODELTRANSLATION_DEFAULT_LANGUAGE = "nl"
-MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("en", "nl"), "en": ("nl",)}
+MODELTRANSLATION_FALLBACK_LANGUAGES = LANGUAGE_FALLBACKS
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))

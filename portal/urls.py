@@ -1,10 +1,12 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
+
+from portal.translations.serve import serve as serve_with_fallback
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -22,6 +24,8 @@ if settings.DEBUG:
 # LocaleMiddleware to the visitor's language (language cookie, then Accept-Language, then Dutch).
 urlpatterns += i18n_patterns(
     path("services/", include("portal.directory.urls")),
+    # Pages, falling back to English, then Dutch, where a translation is missing.
+    re_path(r"^((?:[\w\-]+/)*)$", serve_with_fallback, name="wagtail_serve"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -29,3 +29,9 @@ def sync_locales(using="default"):
     for code in language_codes():
         if code not in existing:
             Locale.objects.using(using).create(language_code=code)
+
+
+def fallback_languages(code):
+    """The languages to show instead when something is missing in `code`, in order."""
+    fallbacks = settings.LANGUAGE_FALLBACKS
+    return [lang for lang in fallbacks.get(code, fallbacks["default"]) if lang != code]

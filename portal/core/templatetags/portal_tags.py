@@ -4,7 +4,7 @@ from django import template
 from django.urls import translate_url
 from wagtail.models import Page, Site
 
-from ..languages import current_language, language_codes, language_name
+from ..languages import current_language, fallback_languages, language_codes, language_name
 
 register = template.Library()
 
@@ -21,12 +21,20 @@ def language_homes(request):
     return {home.locale.language_code: home for home in homes}
 
 
+def path_below_home(page, request):
+    """ "health/insurance/" for /en/health/insurance/: the part after the language prefix."""
+    _site_id, _root, page_path = page.get_url_parts(request)
+    return page_path.lstrip("/").split("/", 1)[1] if page_path.count("/") > 1 else ""
+
+
 @register.simple_tag(takes_context=True)
 def language_links(context):
     """One entry per language: where this page lives in that language.
 
     `translated` is True when the link goes to a real translation of the page the visitor is
-    on; otherwise it goes to that language's home page (hreflang only lists real translations).
+    on. A language the page lacks links to the page's address in that language, where the
+    reader gets the fallback (English, then Dutch) with a notice; hreflang lists only real
+    translations.
     """
     request = context["request"]
     page = context.get("page")
@@ -43,10 +51,16 @@ def language_links(context):
             entry["url"] = translations[code].get_url(request)
             entry["translated"] = True
         elif isinstance(page, Page):
-            if homes is None:
-                homes = language_homes(request)
-            home = homes.get(code)
-            entry["url"] = home.get_url(request) if home else f"/{code}/"
+            fallback = next(
+                (translations[c] for c in fallback_languages(code) if c in translations), None
+            )
+            if fallback is not None:
+                entry["url"] = f"/{code}/{path_below_home(fallback, request)}"
+            else:
+                if homes is None:
+                    homes = language_homes(request)
+                home = homes.get(code)
+                entry["url"] = home.get_url(request) if home else f"/{code}/"
             entry["translated"] = False
         else:
             entry["url"] = translate_url(request.path, code)

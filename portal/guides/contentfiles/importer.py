@@ -373,6 +373,9 @@ class ContentImporter:
         home.urgent_help_page = urgent
         home.save_revision().publish()
         home.refresh_from_db()
+        # Only a link changed, no text: hand the new version to translators at once, so the
+        # translations do not count as outdated.
+        TranslationSource.update_or_create_from_instance(home)
         LoadedContent.objects.filter(key="home", locale=self.locales[SOURCE_LANGUAGE]).update(
             revision_id=home.latest_revision_id
         )

@@ -1,0 +1,65 @@
+"""Editor roles per language.
+
+- "Editors: <language>" may add, edit and publish pages in their own language's tree only
+  (Dutch editors own the source pages) and may start translations;
+- "Moderators" may publish and delete everywhere and maintain the directory;
+- "WIN-point staff" may open the admin to look things up, and change nothing.
+"""
+
+from django.conf import settings
+from django.contrib.auth.models import Group, Permission
+from wagtail.models import GroupPagePermission, Page, Site
+
+EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page"]
+MODERATOR_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "delete_page", "lock_page"]
+DIRECTORY_MODELS = ["service", "organisation", "location", "taxonomyterm"]
+
+
+def editor_group_name(code):
+    return f"Editors: {dict(settings.LANGUAGES)[code]}"
+
+
+def permission(app_label, codename):
+    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+def page_permission(codename):
+    return permission("wagtailcore", codename)
+
+
+def grant_pages(group, page, codenames):
+    for codename in codenames:
+        GroupPagePermission.objects.get_or_create(
+            group=group, page=page, permission=page_permission(codename)
+        )
+
+
+def setup_roles():
+    """Create or repair the groups. Safe to run again; returns the groups by name."""
+    site = Site.objects.get(is_default_site=True)
+    homes = {
+        home.locale.language_code: home
+        for home in site.root_page.get_translations(inclusive=True).select_related("locale")
+    }
+    access_admin = permission("wagtailadmin", "access_admin")
+    submit_translation = permission("wagtail_localize", "submit_translation")
+    groups = {}
+    for code, _name in settings.LANGUAGES:
+        group, _created = Group.objects.get_or_create(name=editor_group_name(code))
+        group.permissions.add(access_admin, submit_translation)
+        if code in homes:
+            grant_pages(group, homes[code], EDITOR_PAGE_PERMISSIONS)
+        groups[group.name] = group
+
+    moderators, _created = Group.objects.get_or_create(name="Moderators")
+    moderators.permissions.add(access_admin, submit_translation)
+    for model in DIRECTORY_MODELS:
+        for action in ("add", "change", "delete"):
+            moderators.permissions.add(permission("directory", f"{action}_{model}"))
+    grant_pages(moderators, Page.get_first_root_node(), MODERATOR_PAGE_PERMISSIONS)
+    groups[moderators.name] = moderators
+
+    staff, _created = Group.objects.get_or_create(name="WIN-point staff")
+    staff.permissions.add(access_admin)
+    groups[staff.name] = staff
+    return groups

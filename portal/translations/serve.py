@@ -1,0 +1,48 @@
+"""Serve a page in a fallback language when it has no translation in the reader's language.
+
+/pl/healthcare/health-insurance/ with no Polish translation: Wagtail finds nothing in the
+Polish tree, so we look the same path up in the English tree, then the Dutch one (the order
+is LANGUAGE_FALLBACKS in settings), and show that page with Polish navigation and a notice in
+Polish. The URL keeps /pl/. If the page does have a Polish translation (at its own Polish
+address), the reader is sent there instead. Never a 404 for a page that exists.
+"""
+
+from django.http import Http404
+from django.shortcuts import redirect
+from django.utils import translation
+from wagtail import views as wagtail_views
+from wagtail.models import Site
+
+from ..core.languages import fallback_languages
+
+
+def find_in_language(request, path, code):
+    site = Site.find_for_request(request)
+    if site is None:
+        return None
+    home = site.root_page.get_translations(inclusive=True).filter(locale__language_code=code)
+    home = home.live().first()
+    if home is None:
+        return None
+    try:
+        return home.specific.route(request, [part for part in path.split("/") if part])
+    except Http404:
+        return None
+
+
+def serve(request, path):
+    try:
+        return wagtail_views.serve(request, path)
+    except Http404:
+        language = translation.get_language()
+        for code in fallback_languages(language):
+            found = find_in_language(request, path, code)
+            if found is None:
+                continue
+            page, args, kwargs = found
+            own = page.get_translations().filter(locale__language_code=language).live().first()
+            if own is not None:
+                return redirect(own.get_url(request))
+            request.fallback_from = code
+            return page.serve(request, *args, **kwargs)
+        raise

@@ -1,0 +1,32 @@
+"""The notice readers see on a translation that is outdated, partly translated or a fallback."""
+
+from django import template
+from django.conf import settings
+from wagtail.models import Locale, Page
+
+from .. import status
+
+register = template.Library()
+
+
+@register.inclusion_tag("translations/notice.html", takes_context=True)
+def translation_notice(context):
+    page = context.get("page")
+    request = context.get("request")
+    fallback_from = getattr(request, "fallback_from", None)
+    result = {"kind": None, "request": request}
+    if not isinstance(page, Page) or not page.pk:
+        return result
+    if fallback_from:
+        result.update(kind="fallback", shown_language=dict(settings.LANGUAGES)[fallback_from])
+        return result
+    cell = status.page_status(page)
+    if cell is None or cell.status in (status.UP_TO_DATE, status.MISSING):
+        return result
+    source = page.get_translation_or_none(Locale.objects.get(language_code=settings.LANGUAGE_CODE))
+    result.update(
+        kind=cell.status,
+        percent=cell.percent,
+        source_url=source.get_url(request) if source and source.live else "",
+    )
+    return result
