@@ -1,8 +1,9 @@
 """Editor roles per language.
 
-- "Editors: <language>" may add, edit and publish pages in their own language's tree only
-  (Dutch editors own the source pages) and may start translations;
-- "Moderators" may publish and delete everywhere and maintain the directory;
+- "Editors: <language>" may add, edit, publish (and so, in Wagtail, delete single pages) in their
+  own language's tree only (Dutch editors own the source pages) and may start translations;
+- "Moderators" may publish and delete everywhere, whole topics included, and maintain the
+  directory;
 - "WIN-point staff" may open the admin to look things up, and change nothing.
 """
 
@@ -11,7 +12,13 @@ from django.contrib.auth.models import Group, Permission
 from wagtail.models import GroupPagePermission, Page, Site
 
 EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page"]
-MODERATOR_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "delete_page", "lock_page"]
+MODERATOR_PAGE_PERMISSIONS = [
+    "add_page",
+    "change_page",
+    "publish_page",
+    "bulk_delete_page",
+    "lock_page",
+]
 DIRECTORY_MODELS = ["service", "organisation", "location", "taxonomyterm"]
 
 

@@ -42,7 +42,12 @@ def serve(request, path):
             page, args, kwargs = found
             own = page.get_translations().filter(locale__language_code=language).live().first()
             if own is not None:
-                return redirect(own.get_url(request))
+                own_url = own.get_url(request)
+                if own_url != request.path:
+                    return redirect(own_url)
+                # The translation lives at this very address but Wagtail's routing missed it
+                # (a damaged tree): show it rather than send the reader round in circles.
+                return own.specific.serve(request)
             request.fallback_from = code
             return page.serve(request, *args, **kwargs)
         raise

@@ -2,6 +2,7 @@
 
 from django import template
 from django.conf import settings
+from django.utils.translation import get_language_info
 from wagtail.models import Locale, Page
 
 from .. import status
@@ -18,7 +19,8 @@ def translation_notice(context):
     if not isinstance(page, Page) or not page.pk:
         return result
     if fallback_from:
-        result.update(kind="fallback", shown_language=dict(settings.LANGUAGES)[fallback_from])
+        shown = get_language_info(fallback_from)["name_translated"]
+        result.update(kind="fallback", shown_language=shown)
         return result
     cell = status.page_status(page)
     if cell is None or cell.status in (status.UP_TO_DATE, status.MISSING):
