@@ -132,7 +132,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "portal.core.middleware.PortalLocaleMiddleware",
     "portal.core.middleware.LanguageCookieMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -218,6 +218,15 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "txt", "xlsx"]
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_LOCALIZE_DEFAULT_TRANSLATION_MODE = "synced"
+# Machine translation is an optional helper for translators, off unless a DeepL key is given.
+# Its suggestions appear in wagtail-localize's editor as "Translate with DeepL" and are marked
+# as machine translations until a person checks them.
+DEEPL_API_KEY = os.environ.get("DEEPL_API_KEY", "")
+if DEEPL_API_KEY:
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+        "OPTIONS": {"AUTH_KEY": DEEPL_API_KEY},
+    }
 
 # Security. Production (DEBUG off) gets HTTPS-only cookies and HSTS; `check --deploy` is clean.
 SECURE_CONTENT_TYPE_NOSNIFF = True

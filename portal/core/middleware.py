@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.middleware.locale import LocaleMiddleware
 from django.utils import translation
 
 
@@ -33,3 +34,19 @@ class LanguageCookieMiddleware:
                 samesite=settings.LANGUAGE_COOKIE_SAMESITE,
             )
         return response
+
+
+class PortalLocaleMiddleware(LocaleMiddleware):
+    """Django's LocaleMiddleware, minus its redirect for paths outside the public site.
+
+    For a 404 without a language prefix, LocaleMiddleware redirects to /<language>/<path> when
+    that would match a URL pattern; our page catch-all matches everything, so a missing admin
+    or API URL would be sent to a public page. Those areas keep their plain 404.
+    """
+
+    UNPREFIXED = ("/admin/", "/api/", "/static/", "/media/", "/documents/")
+
+    def process_response(self, request, response):
+        if request.path_info.startswith(self.UNPREFIXED):
+            return response
+        return super().process_response(request, response)

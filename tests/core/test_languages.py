@@ -121,3 +121,8 @@ def test_server_error_page_renders_without_the_database(rf, django_assert_num_qu
         response = server_error(rf.get("/pl/"))
     assert response.status_code == 500
     assert "Coś poszło nie tak" in response.content.decode()
+
+
+def test_unknown_admin_and_api_urls_are_not_sent_into_the_public_site(admin_client):
+    assert admin_client.get("/admin/no-such-thing/").status_code == 404
+    assert admin_client.get("/api/hsds/no-such-thing").status_code == 404
