@@ -2,12 +2,13 @@ import csv
 
 from django.conf import settings
 from django.contrib.auth.decorators import user_passes_test
+from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 
 from ..guides.models import TopicPage
-from . import status
+from . import po_files, status
 
 GROUP_PREFIX = "Editors: "
 
@@ -90,4 +91,27 @@ def status_dashboard(request):
             "chosen": {"language": chosen_language, "topic": chosen_topic, "status": chosen_status},
             "csv_query": request.GET.urlencode(),
         },
+    )
+
+
+@user_passes_test(lambda user: user.has_perm("wagtailadmin.access_admin"))
+def po_download(request, code):
+    if code not in languages_of(request.user):
+        raise PermissionDenied
+    response = HttpResponse(po_files.export_archive(code), content_type="application/zip")
+    response["Content-Disposition"] = f'attachment; filename="translations-{code}.zip"'
+    return response
+
+
+@user_passes_test(lambda user: user.has_perm("wagtailadmin.access_admin"))
+def po_upload(request, code):
+    if code not in languages_of(request.user):
+        raise PermissionDenied
+    results = None
+    if request.method == "POST" and request.FILES.get("file"):
+        results = po_files.import_upload(request.FILES["file"], code, request.user)
+    return render(
+        request,
+        "translations/po_upload.html",
+        {"code": code, "language": dict(settings.LANGUAGES)[code], "results": results},
     )

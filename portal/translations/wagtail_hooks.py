@@ -57,7 +57,17 @@ def remember_minor_change(request, page):
 
 @hooks.register("register_admin_urls")
 def register_admin_urls():
-    return [path("translation-status/", views.status_dashboard, name="translation_status")]
+    return [
+        path("translation-status/", views.status_dashboard, name="translation_status"),
+        path(
+            "translation-status/<str:code>/po.zip",
+            views.po_download,
+            name="translation_po_download",
+        ),
+        path(
+            "translation-status/<str:code>/upload/", views.po_upload, name="translation_po_upload"
+        ),
+    ]
 
 
 @hooks.register("register_reports_menu_item")
