@@ -35,3 +35,11 @@ def fallback_languages(code):
     """The languages to show instead when something is missing in `code`, in order."""
     fallbacks = settings.LANGUAGE_FALLBACKS
     return [lang for lang in fallbacks.get(code, fallbacks["default"]) if lang != code]
+
+
+def translated_language_name(code):
+    """Any language code as the reader calls that language: "pl" -> "Pools" for Dutch readers."""
+    try:
+        return translation.get_language_info(code)["name_translated"]
+    except KeyError:
+        return code

@@ -1,20 +1,14 @@
 from django import forms
-from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
+from ..core.languages import translated_language_name
 from .models import ServiceLanguage, TaxonomyTerm
 
 
 def spoken_language_choices():
     """Languages spoken at one or more services, named in the reader's language."""
     codes = ServiceLanguage.objects.values_list("code", flat=True).distinct()
-    choices = []
-    for code in codes:
-        try:
-            name = get_language_info(code)["name_translated"]
-        except KeyError:
-            name = code
-        choices.append((code, name))
+    choices = [(code, translated_language_name(code)) for code in codes]
     return sorted(choices, key=lambda choice: choice[1].lower())
 
 

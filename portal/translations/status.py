@@ -149,11 +149,11 @@ def counts_by_language(rows):
 
 
 def page_status(page):
-    """The Cell of one page in its own language (None for a source page)."""
+    """(Dutch source page, Cell) of a translated page; (None, None) for a source page."""
     if page.locale.language_code == settings.LANGUAGE_CODE:
-        return None
-    source = page.get_translation_or_none(Locale.objects.get(language_code=settings.LANGUAGE_CODE))
+        return None, None
+    source = page.get_translation_or_none(Locale.get_default())
     if source is None:
-        return None
+        return None, None
     rows = status_matrix(Page.objects.filter(pk=source.pk), [page.locale.language_code])
-    return rows[0].cells[page.locale.language_code]
+    return source, rows[0].cells[page.locale.language_code]

@@ -3,6 +3,7 @@
 from django import template
 from wagtail.models import Site
 
+from ...core.languages import translated_language_name
 from ...core.phone import phone_digits
 from ..models import HomePage, StandardPage
 
@@ -47,10 +48,4 @@ def tel_digits(number):
 
 @register.filter
 def language_name_translated(code):
-    """A language code as the reader calls that language: "pl" -> "Pools" for Dutch readers."""
-    from django.utils.translation import get_language_info
-
-    try:
-        return get_language_info(code)["name_translated"]
-    except KeyError:
-        return code
+    return translated_language_name(code)

@@ -1,9 +1,8 @@
 """The notice readers see on a translation that is outdated, partly translated or a fallback."""
 
 from django import template
-from django.conf import settings
 from django.utils.translation import get_language_info
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
 from .. import status
 
@@ -22,10 +21,10 @@ def translation_notice(context):
         shown = get_language_info(fallback_from)["name_translated"]
         result.update(kind="fallback", shown_language=shown)
         return result
-    cell = status.page_status(page)
+    # Looked up once: the status needs the Dutch source, and so does the notice's link.
+    source, cell = status.page_status(page)
     if cell is None or cell.status in (status.UP_TO_DATE, status.MISSING):
         return result
-    source = page.get_translation_or_none(Locale.objects.get(language_code=settings.LANGUAGE_CODE))
     result.update(
         kind=cell.status,
         percent=cell.percent,
