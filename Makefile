@@ -48,7 +48,7 @@ test: lint check pytest
 messages: $(VENV)/.dev
 	$(TEST_ENV) $(PY) manage.py makemessages --locale nl --locale en --locale pl --locale ro --locale bg \
 		--ignore "tests/*" --ignore "content/*" --ignore "staticfiles/*" --no-obsolete
-	$(TEST_ENV) $(PY) manage.py compilemessages
+	$(TEST_ENV) $(PY) manage.py compilemessages --ignore ".venv/*"
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

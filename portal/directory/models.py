@@ -197,6 +197,16 @@ class Service(RevisionMixin, index.Indexed, ClusterableModel):
         ordering = ["name"]
         verbose_name = _("service")
         verbose_name_plural = _("services")
+        # Field-level permissions for the whole directory (services, organisations, locations
+        # and categories): who may change the shared details, and whose language's texts.
+        permissions = [
+            ("edit_details", _("Can edit addresses, phone numbers, hours and categories")),
+            ("edit_texts_nl", _("Can edit the Dutch directory texts")),
+            ("edit_texts_en", _("Can edit the English directory texts")),
+            ("edit_texts_pl", _("Can edit the Polish directory texts")),
+            ("edit_texts_ro", _("Can edit the Romanian directory texts")),
+            ("edit_texts_bg", _("Can edit the Bulgarian directory texts")),
+        ]
 
     def __str__(self):
         return self.name

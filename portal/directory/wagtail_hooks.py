@@ -1,7 +1,10 @@
 """The directory in the Wagtail admin: snippets with one tab per language for the texts.
 
 Addresses, phone numbers and hours are entered once on the first tab; each language tab holds
-only the texts of that language, so a Polish editor works on the "Polski" tab only.
+only the texts of that language. Who sees what follows the directory's field permissions
+(see Service.Meta): moderators ("edit_details") get every tab; a language editor gets an edit
+form with only their own language's tab ("edit_texts_pl"), so a Polish editor can neither see
+nor change the Romanian texts or the shared address.
 """
 
 from django import forms
@@ -9,15 +12,23 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, ObjectList, TabbedInterface
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import EditView, SnippetViewSet, SnippetViewSetGroup
 
 from .models import Location, Organisation, Service, TaxonomyTerm
 
 
 def language_tabs(*fields):
-    """One tab per language with that language's column of each translated field."""
+    """One tab per language with that language's column of each translated field. A field
+    panel with a permission is left out of the form for users without it, and a tab whose
+    fields are all left out is not shown."""
     return [
-        ObjectList([FieldPanel(f"{field}_{code}") for field in fields], heading=name)
+        ObjectList(
+            [
+                FieldPanel(f"{field}_{code}", permission=f"directory.edit_texts_{code}")
+                for field in fields
+            ],
+            heading=name,
+        )
         for code, name in settings.LANGUAGES
     ]
 
@@ -32,7 +43,42 @@ def translated_panels(field):
     return [FieldPanel(f"{field}_{code}") for code, _name in settings.LANGUAGES]
 
 
+class DirectoryEditView(EditView):
+    """Editors without "edit_details" get the texts-only form: the full form would hold the
+    inline phone and hours formsets, which they may not change."""
+
+    texts_panel = None
+
+    def get_panel(self):
+        if self.request.user.has_perm("directory.edit_details"):
+            return self.panel
+        return self.texts_panel
+
+    def get_form_class(self):
+        return self.panel.get_form_class()
+
+
 class DirectoryViewSet(SnippetViewSet):
+    edit_view_class = DirectoryEditView
+    translated_fields = ()
+    details_panels = ()
+    details_heading = _("Details")
+
+    @property
+    def edit_handler(self):
+        return TabbedInterface(
+            [
+                ObjectList(self.details_panels, heading=self.details_heading),
+                *language_tabs(*self.translated_fields),
+            ]
+        )
+
+    def get_edit_view_kwargs(self, **kwargs):
+        texts_panel = TabbedInterface(language_tabs(*self.translated_fields))
+        return super().get_edit_view_kwargs(
+            texts_panel=texts_panel.bind_to_model(self.model), **kwargs
+        )
+
     # The listing searches with the database (icontains over every language's column) rather
     # than the search index: modelsearch's SQLite backend cannot join its index entries to
     # UUID primary keys (it stores them with hyphens, SQLite without), so indexed search finds
@@ -48,37 +94,35 @@ class ServiceViewSet(DirectoryViewSet):
     list_filter = ["status", "cost", "by_appointment_only", "categories", "organisation"]
     search_fields = every_language("name", "description")
     ordering = ["name_nl"]
-    edit_handler = TabbedInterface(
-        [
-            ObjectList(
-                [
-                    FieldPanel("organisation"),
-                    FieldRowPanel([FieldPanel("status"), FieldPanel("cost")]),
-                    FieldPanel("categories", widget=forms.CheckboxSelectMultiple),
-                    FieldPanel("url"),
-                    FieldPanel("email"),
-                    InlinePanel(
-                        "phones",
-                        heading=_("Phone numbers"),
-                        panels=[FieldPanel("number"), *translated_panels("description")],
-                    ),
-                    FieldPanel("locations"),
-                    InlinePanel("languages", heading=_("Languages spoken")),
-                    FieldPanel("by_appointment_only"),
-                    InlinePanel("opening_hours", heading=_("Opening hours")),
-                    InlinePanel(
-                        "closed_days",
-                        heading=_("Closed days"),
-                        panels=[FieldPanel("date"), *translated_panels("note")],
-                    ),
-                ],
-                heading=_("Details"),
-            ),
-            *language_tabs(
-                "name", "description", "how_to_apply", "eligibility", "cost_note", "hours_note"
-            ),
-        ]
+    translated_fields = (
+        "name",
+        "description",
+        "how_to_apply",
+        "eligibility",
+        "cost_note",
+        "hours_note",
     )
+    details_panels = [
+        FieldPanel("organisation"),
+        FieldRowPanel([FieldPanel("status"), FieldPanel("cost")]),
+        FieldPanel("categories", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("url"),
+        FieldPanel("email"),
+        InlinePanel(
+            "phones",
+            heading=_("Phone numbers"),
+            panels=[FieldPanel("number"), *translated_panels("description")],
+        ),
+        FieldPanel("locations"),
+        InlinePanel("languages", heading=_("Languages spoken")),
+        FieldPanel("by_appointment_only"),
+        InlinePanel("opening_hours", heading=_("Opening hours")),
+        InlinePanel(
+            "closed_days",
+            heading=_("Closed days"),
+            panels=[FieldPanel("date"), *translated_panels("note")],
+        ),
+    ]
 
 
 class OrganisationViewSet(DirectoryViewSet):
@@ -88,12 +132,8 @@ class OrganisationViewSet(DirectoryViewSet):
     list_display = ["name", "website", "last_modified"]
     search_fields = every_language("name")
     ordering = ["name_nl"]
-    edit_handler = TabbedInterface(
-        [
-            ObjectList([FieldPanel("website"), FieldPanel("email")], heading=_("Details")),
-            *language_tabs("name", "description"),
-        ]
-    )
+    translated_fields = ("name", "description")
+    details_panels = [FieldPanel("website"), FieldPanel("email")]
 
 
 class LocationViewSet(DirectoryViewSet):
@@ -104,20 +144,14 @@ class LocationViewSet(DirectoryViewSet):
     list_filter = ["city"]
     search_fields = ["address_1", "city", *every_language("name")]
     ordering = ["name_nl"]
-    edit_handler = TabbedInterface(
-        [
-            ObjectList(
-                [
-                    FieldPanel("address_1"),
-                    FieldRowPanel([FieldPanel("postal_code"), FieldPanel("city")]),
-                    FieldRowPanel([FieldPanel("region"), FieldPanel("country")]),
-                    FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
-                ],
-                heading=_("Address"),
-            ),
-            *language_tabs("name", "accessibility"),
-        ]
-    )
+    translated_fields = ("name", "accessibility")
+    details_heading = _("Address")
+    details_panels = [
+        FieldPanel("address_1"),
+        FieldRowPanel([FieldPanel("postal_code"), FieldPanel("city")]),
+        FieldRowPanel([FieldPanel("region"), FieldPanel("country")]),
+        FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+    ]
 
 
 class TaxonomyTermViewSet(DirectoryViewSet):
@@ -126,12 +160,8 @@ class TaxonomyTermViewSet(DirectoryViewSet):
     menu_label = _("Categories")
     list_display = ["name", "code"]
     search_fields = ["code", *every_language("name")]
-    edit_handler = TabbedInterface(
-        [
-            ObjectList([FieldPanel("code")], heading=_("Details")),
-            *language_tabs("name", "description"),
-        ]
-    )
+    translated_fields = ("name", "description")
+    details_panels = [FieldPanel("code")]
 
 
 class DirectoryGroup(SnippetViewSetGroup):

@@ -1,9 +1,10 @@
 """Editor roles per language.
 
 - "Editors: <language>" may add, edit, publish (and so, in Wagtail, delete single pages) in their
-  own language's tree only (Dutch editors own the source pages) and may start translations;
+  own language's tree only (Dutch editors own the source pages), may start translations, and may
+  change their own language's texts of directory entries (not addresses, phones or hours);
 - "Moderators" may publish and delete everywhere, whole topics included, and maintain the
-  directory;
+  whole directory;
 - "WIN-point staff" may open the admin to look things up, and change nothing.
 """
 
@@ -54,6 +55,9 @@ def setup_roles():
     for code, _name in settings.LANGUAGES:
         group, _created = Group.objects.get_or_create(name=editor_group_name(code))
         group.permissions.add(access_admin, submit_translation)
+        group.permissions.add(permission("directory", f"edit_texts_{code}"))
+        for model in DIRECTORY_MODELS:
+            group.permissions.add(permission("directory", f"change_{model}"))
         if code in homes:
             grant_pages(group, homes[code], EDITOR_PAGE_PERMISSIONS)
         groups[group.name] = group
@@ -63,6 +67,9 @@ def setup_roles():
     for model in DIRECTORY_MODELS:
         for action in ("add", "change", "delete"):
             moderators.permissions.add(permission("directory", f"{action}_{model}"))
+    moderators.permissions.add(permission("directory", "edit_details"))
+    for code, _name in settings.LANGUAGES:
+        moderators.permissions.add(permission("directory", f"edit_texts_{code}"))
     grant_pages(moderators, Page.get_first_root_node(), MODERATOR_PAGE_PERMISSIONS)
     groups[moderators.name] = moderators
 

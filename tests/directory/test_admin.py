@@ -3,7 +3,7 @@ revisions."""
 
 import pytest
 
-from portal.directory.models import Organisation, Service
+from portal.directory.models import Location, Organisation, Service
 
 pytestmark = pytest.mark.django_db
 
@@ -100,3 +100,79 @@ def test_listing_searches_and_filters(admin_client, organisation):
         "Informatiepunt"
         in admin_client.get("/admin/snippets/directory/service/?q=Informatie").content.decode()
     )
+
+
+def test_language_editor_edits_only_their_own_languages_directory_texts(client, organisation):
+    """A Polish editor sees only the Polish tab of a service; whatever else they post (Romanian
+    text, a new address, a different status) is ignored, and the Polish text is saved."""
+    from tests.translations.test_permissions import user_in
+
+    service = Service.objects.create(
+        organisation=organisation,
+        name_nl="Informatiepunt",
+        description_nl="Vragen over werk en wonen.",
+        name_ro="Punct de informare",
+    )
+    client.force_login(user_in("Editors: Polski"))
+    url = f"/admin/snippets/directory/service/edit/{service.pk}/"
+    html = client.get(url).content.decode()
+    assert 'name="name_pl"' in html and 'name="how_to_apply_pl"' in html
+    for hidden in ("name_nl", "name_ro", "status", "phones-TOTAL_FORMS", "organisation"):
+        assert f'name="{hidden}"' not in html
+
+    response = client.post(
+        url,
+        {
+            "name_pl": "Punkt informacyjny",
+            "description_pl": "Pytania o pracę i mieszkanie.",
+            "name_ro": "Schimbat",
+            "name_nl": "Gewijzigd",
+            "status": "inactive",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    service.refresh_from_db()
+    assert service.name_pl == "Punkt informacyjny"
+    assert service.description_pl == "Pytania o pracę i mieszkanie."
+    assert (service.name_nl, service.name_ro, service.status) == (
+        "Informatiepunt",
+        "Punct de informare",
+        "active",
+    )
+    # Adding and deleting entries is for moderators.
+    assert client.get(ADD_URL).status_code in (302, 403)
+    assert client.get(f"/admin/snippets/directory/service/delete/{service.pk}/").status_code in (
+        302,
+        403,
+    )
+
+
+@pytest.mark.parametrize(
+    ("role", "texts", "details"),
+    [
+        ("Editors: Nederlands", {"nl"}, False),
+        ("Editors: English", {"en"}, False),
+        ("Editors: Polski", {"pl"}, False),
+        ("Editors: Română", {"ro"}, False),
+        ("Editors: Български", {"bg"}, False),
+        ("Moderators", {"nl", "en", "pl", "ro", "bg"}, True),
+        ("WIN-point staff", set(), False),
+    ],
+)
+def test_directory_permission_matrix(client, organisation, role, texts, details):
+    from tests.translations.test_permissions import user_in
+
+    client.force_login(user_in(role))
+    location = Location.objects.create(name_nl="Stadhuis", address_1="Markt 10")
+    for url in (
+        f"/admin/snippets/directory/organisation/edit/{organisation.pk}/",
+        f"/admin/snippets/directory/location/edit/{location.pk}/",
+    ):
+        response = client.get(url)
+        if not texts:
+            assert response.status_code in (302, 403), (role, url)
+            continue
+        html = response.content.decode()
+        for code in ("nl", "en", "pl", "ro", "bg"):
+            assert (f'name="name_{code}"' in html) == (code in texts), (role, url, code)
+        assert ('name="website"' in html or 'name="address_1"' in html) == details, (role, url)

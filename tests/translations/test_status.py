@@ -132,3 +132,25 @@ def test_dashboard_and_csv(admin_client, site_pages):
     csv = admin_client.get("/admin/translation-status/?format=csv").content.decode()
     assert csv.splitlines()[0] == "page_id,title,url_path,en,pl,ro,bg"
     assert any(line.startswith(f"{dutch.pk},") and "outdated" in line for line in csv.splitlines())
+
+
+def test_dashboard_for_500_pages_in_5_languages_takes_a_constant_number_of_queries(
+    admin_client, site_pages
+):
+    from tests.pagegen import generate_guides
+
+    def dashboard():
+        with CaptureQueriesContext(connection) as queries:
+            response = admin_client.get("/admin/translation-status/")
+        assert response.status_code == 200
+        return response.content.decode(), len(queries.captured_queries)
+
+    _html, small = dashboard()
+    generate_guides(500 - len(status.status_matrix()))
+    html, large = dashboard()
+    rows = status.status_matrix()
+    assert len(rows) == 500
+    for code, counts in status.counts_by_language(rows).items():
+        assert counts[status.UP_TO_DATE] == 500, (code, counts)
+    assert html.count('<tr><td><a href="/admin/pages/') == 500
+    assert large == small
