@@ -27,6 +27,8 @@ run: $(VENV)/.runtime .secret_key
 	$(DEV_ENV) $(PY) manage.py migrate --noinput
 	$(DEV_ENV) $(PY) manage.py import_hsds --if-empty content/directory/services.json
 	$(DEV_ENV) $(PY) manage.py load_content
+	$(DEV_ENV) $(PY) manage.py load_search_terms --if-empty
+	$(DEV_ENV) $(PY) manage.py update_search_entries
 	$(DEV_ENV) $(PY) manage.py setup_roles
 	$(DEV_ENV) $(PY) manage.py create_local_admin
 	$(DEV_ENV) $(PY) manage.py runserver 127.0.0.1:8000

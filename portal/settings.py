@@ -97,6 +97,7 @@ INSTALLED_APPS = [
     "portal.directory",
     "portal.guides",
     "portal.translations",
+    "portal.search",
     # modeltranslation must be loaded before django.contrib.admin.
     "modeltranslation",
     "wagtail_localize",
@@ -104,6 +105,9 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.search_promotions",
+    "wagtail.api.v2",
+    "rest_framework",
     "wagtail.sites",
     "wagtail.users",
     "wagtail.snippets",

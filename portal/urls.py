@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from portal.search.api import api_router
 from portal.translations.serve import serve as serve_with_fallback
 
 urlpatterns = [
@@ -13,6 +14,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap),
     path("api/hsds/", include("portal.directory.hsds.urls")),
+    path("api/v2/", api_router.urls),
 ]
 
 if settings.DEBUG:
@@ -24,6 +26,7 @@ if settings.DEBUG:
 # LocaleMiddleware to the visitor's language (language cookie, then Accept-Language, then Dutch).
 urlpatterns += i18n_patterns(
     path("services/", include("portal.directory.urls")),
+    path("search/", include("portal.search.urls")),
     # Pages, falling back to English, then Dutch, where a translation is missing.
     re_path(r"^((?:[\w\-]+/)*)$", serve_with_fallback, name="wagtail_serve"),
     path("", include(wagtail_urls)),

@@ -81,16 +81,27 @@ class HomePage(PortalPage):
         related_name="+",
         help_text=_("Linked from the red strip on every page."),
     )
+    win_point_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("WIN-point page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("How to reach the WIN-point; offered when a search finds nothing."),
+    )
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["guides.TopicPage", "guides.StandardPage"]
     content_panels = PortalPage.content_panels + [
         FieldPanel("intro"),
         PageChooserPanel("urgent_help_page"),
+        PageChooserPanel("win_point_page"),
     ]
     translatable_fields = PortalPage.translatable_fields + [
         TranslatableField("intro"),
         SynchronizedField("urgent_help_page"),
+        SynchronizedField("win_point_page"),
     ]
 
     class Meta:

@@ -2,7 +2,8 @@
 
 - "Editors: <language>" may add, edit, publish (and so, in Wagtail, delete single pages) in their
   own language's tree only (Dutch editors own the source pages), may start translations, and may
-  change their own language's texts of directory entries (not addresses, phones or hours);
+  change their own language's texts of directory entries (not addresses, phones or hours), and
+  maintain search synonyms and promoted results;
 - "Moderators" may publish and delete everywhere, whole topics included, and maintain the
   whole directory;
 - "WIN-point staff" may open the admin to look things up, and change nothing.
@@ -21,6 +22,13 @@ MODERATOR_PAGE_PERMISSIONS = [
     "lock_page",
 ]
 DIRECTORY_MODELS = ["service", "organisation", "location", "taxonomyterm"]
+# Search synonyms and promoted results: every editor helps readers find their pages.
+SEARCH_PERMISSIONS = [
+    ("portal_search", f"{action}_synonymgroup") for action in ("add", "change", "delete")
+] + [
+    ("wagtailsearchpromotions", f"{action}_searchpromotion")
+    for action in ("add", "change", "delete")
+]
 
 
 def editor_group_name(code):
@@ -56,6 +64,7 @@ def setup_roles():
         group, _created = Group.objects.get_or_create(name=editor_group_name(code))
         group.permissions.add(access_admin, submit_translation)
         group.permissions.add(permission("directory", f"edit_texts_{code}"))
+        group.permissions.add(*(permission(app, codename) for app, codename in SEARCH_PERMISSIONS))
         for model in DIRECTORY_MODELS:
             group.permissions.add(permission("directory", f"change_{model}"))
         if code in homes:
@@ -68,6 +77,7 @@ def setup_roles():
         for action in ("add", "change", "delete"):
             moderators.permissions.add(permission("directory", f"{action}_{model}"))
     moderators.permissions.add(permission("directory", "edit_details"))
+    moderators.permissions.add(*(permission(app, codename) for app, codename in SEARCH_PERMISSIONS))
     for code, _name in settings.LANGUAGES:
         moderators.permissions.add(permission("directory", f"edit_texts_{code}"))
     grant_pages(moderators, Page.get_first_root_node(), MODERATOR_PAGE_PERMISSIONS)

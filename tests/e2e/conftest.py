@@ -1,8 +1,8 @@
 """Browser tests: a real gunicorn server and Debian's Chromium driven by Playwright.
 
-The server runs in its own process on its own SQLite database, prepared the way `make run` does
-it (migrate, load_content, collectstatic). Without Chromium these tests are skipped, unless
-REQUIRE_BROWSER=1 (CI sets it) turns the skip into a failure.
+The server runs in its own process on its own SQLite database, prepared the way `make run`
+does it (migrate, load_content, load_search_terms, collectstatic). Without Chromium these tests
+are skipped, unless REQUIRE_BROWSER=1 (CI sets it) turns the skip into a failure.
 """
 
 import os
@@ -79,6 +79,8 @@ def live_site(server_env):
     manage(env, "migrate", "--noinput")
     manage(env, "import_hsds", "content/directory/services.json")
     manage(env, "load_content")
+    manage(env, "load_search_terms")
+    manage(env, "update_search_entries")
     manage(env, "collectstatic", "--noinput")
     gunicorn = Path(sys.executable).parent / "gunicorn"
     process = subprocess.Popen(

@@ -15,7 +15,8 @@ from ..models import TOPIC_ICONS, GuidePage, HomePage, StandardPage, TopicPage
 from .parser import ContentError, parse_file
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-SPECIAL_FOLDERS = {"home", "pages", "directory"}
+# "directory" and "search" hold data for other loaders (import_hsds, load_search_terms).
+SPECIAL_FOLDERS = {"home", "pages", "directory", "search"}
 
 
 @dataclass

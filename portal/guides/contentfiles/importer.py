@@ -299,7 +299,7 @@ class ContentImporter:
                     self.import_translation(spec, code)
                 done += 1
                 self.progress(done, total, label)
-        self.link_urgent_help()
+        self.link_home_pages()
         return self.summary
 
     def record_for(self, key, code):
@@ -359,18 +359,24 @@ class ContentImporter:
         created = outcome == "create" or filled_placeholder
         self.summary.add(SOURCE_LANGUAGE, "created" if created else outcome)
 
-    def link_urgent_help(self):
-        """Point the home page's urgent-help link at the loaded urgent-help page, once."""
+    def link_home_pages(self):
+        """Point the home page's urgent-help and WIN-point links at the loaded pages, once."""
         home = self.pages.get("home")
-        urgent = self.pages.get("pages/urgent-help")
-        if (
-            home is None
-            or urgent is None
-            or home.urgent_help_page_id
-            or "home" in self.kept_sources
-        ):
+        links = {
+            "urgent_help_page": self.pages.get("pages/urgent-help"),
+            "win_point_page": self.pages.get("pages/about"),
+        }
+        if home is None or "home" in self.kept_sources:
             return
-        home.urgent_help_page = urgent
+        missing = {
+            name: page
+            for name, page in links.items()
+            if page is not None and getattr(home, f"{name}_id") is None
+        }
+        if not missing:
+            return
+        for name, page in missing.items():
+            setattr(home, name, page)
         home.save_revision().publish()
         home.refresh_from_db()
         # Only a link changed, no text: hand the new version to translators at once, so the

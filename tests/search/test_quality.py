@@ -1,0 +1,54 @@
+"""The search quality set: realistic queries per language (tests/search/cases.yaml), each with the
+page it must find. At least 90% must have that page in the top 3, on every database."""
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+pytestmark = pytest.mark.django_db
+CASES = yaml.safe_load((Path(__file__).parent / "cases.yaml").read_text(encoding="utf-8"))
+LANGUAGES = ["nl", "en", "pl", "ro", "bg"]
+
+
+def test_the_set_has_at_least_ten_queries_per_language():
+    assert sorted(CASES) == sorted(LANGUAGES)
+    for language in LANGUAGES:
+        assert len(CASES[language]) >= 10, language
+
+
+def top_three(client, language, query):
+    html = client.get(f"/{language}/search/", {"q": query}).content.decode()
+    return re.findall(r'<h2><a href="([^"]+)">', html)[:3]
+
+
+def test_expected_page_is_in_the_top_three_for_at_least_90_percent(client, site_pages):
+    failures = []
+    total = 0
+    for language, cases in CASES.items():
+        for case in cases:
+            total += 1
+            expected = site_pages[case["expect"]][language].url
+            found = top_three(client, language, case["query"])
+            if expected not in found:
+                failures.append(f"{language} {case['query']!r}: expected {expected}, got {found}")
+    share = 1 - len(failures) / total
+    print(f"search quality: {total - len(failures)}/{total} = {share:.1%}")
+    assert share >= 0.9, "\n".join(failures)
+
+
+def test_the_set_works_without_promoted_results_too(client, site_pages):
+    """Promotions answer exact words; the ranking itself must carry the rest."""
+    from wagtail.contrib.search_promotions.models import SearchPromotion
+
+    SearchPromotion.objects.all().delete()
+    misses = [
+        (language, case["query"])
+        for language, cases in CASES.items()
+        for case in cases
+        if site_pages[case["expect"]][language].url
+        not in top_three(client, language, case["query"])
+    ]
+    total = sum(len(cases) for cases in CASES.values())
+    assert 1 - len(misses) / total >= 0.9, misses
