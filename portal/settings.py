@@ -98,6 +98,7 @@ INSTALLED_APPS = [
     "portal.guides",
     "portal.translations",
     "portal.search",
+    "portal.desk",
     # modeltranslation must be loaded before django.contrib.admin.
     "modeltranslation",
     "wagtail_localize",

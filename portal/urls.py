@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from portal.desk.views import follow_short_link
 from portal.search.api import api_router
 from portal.translations.serve import serve as serve_with_fallback
 
@@ -15,6 +16,9 @@ urlpatterns = [
     path("sitemap.xml", sitemap),
     path("api/hsds/", include("portal.directory.hsds.urls")),
     path("api/v2/", api_router.urls),
+    # The WIN-point desk (staff) and its short links (/s/k7m3p), outside the language prefixes.
+    path("desk/", include("portal.desk.urls")),
+    re_path(r"^s/(?P<code>[A-Za-z0-9]{1,12})/?$", follow_short_link, name="short_link"),
 ]
 
 if settings.DEBUG:

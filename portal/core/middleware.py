@@ -44,7 +44,7 @@ class PortalLocaleMiddleware(LocaleMiddleware):
     or API URL would be sent to a public page. Those areas keep their plain 404.
     """
 
-    UNPREFIXED = ("/admin/", "/api/", "/static/", "/media/", "/documents/")
+    UNPREFIXED = ("/admin/", "/api/", "/static/", "/media/", "/documents/", "/desk/", "/s/")
 
     def process_response(self, request, response):
         if request.path_info.startswith(self.UNPREFIXED):

@@ -71,8 +71,14 @@ def typed(phrase, terms):
     return all(any(term.startswith(text.stem(word)) for term in terms) for word in phrase)
 
 
+def entries_in(language):
+    """The entries of one language, or of all languages when `language` is None (the desk)."""
+    entries = SearchEntry.objects.all()
+    return entries if language is None else entries.filter(language=language)
+
+
 def candidates(language, stems):
-    entries = SearchEntry.objects.filter(language=language)
+    entries = entries_in(language)
     if connection.vendor == "postgresql":
         from django.contrib.postgres.search import SearchQuery, SearchVector
 
@@ -103,7 +109,7 @@ def fuzzy_candidates(language, words):
     from django.contrib.postgres.search import TrigramWordSimilarity
 
     found = {}
-    entries = SearchEntry.objects.filter(language=language)
+    entries = entries_in(language)
     for word in words:
         if len(word) < 4:
             continue
@@ -146,14 +152,14 @@ def promoted_entries(terms, language):
         for promotion in promotions.order_by("sort_order", "pk")
         if " ".join(text.query_terms(promotion.query.query_string)) == wanted
     ]
-    found = {
-        entry.translation_key: entry
-        for entry in SearchEntry.objects.filter(language=language, translation_key__in=keys)
-    }
-    return [found[key] for key in dict.fromkeys(keys) if key in found]
+    found = {}
+    for entry in entries_in(language).filter(translation_key__in=keys):
+        found.setdefault(entry.translation_key, []).append(entry)
+    return [entry for key in dict.fromkeys(keys) for entry in found.get(key, [])]
 
 
-def search(query, language):
+def search(query, language, limit=MAX_RESULTS):
+    """Search one language's entries; with language=None every language's (for staff)."""
     query = (query or "")[: text.MAX_QUERY_LENGTH]
     result = Search(query=query, language=language, terms=text.query_terms(query))
     if not result.terms:
@@ -187,7 +193,7 @@ def search(query, language):
         Result(e, points) for e, points in ranked if e.pk not in promoted_pks
     ]
     highlight = text.word_pattern(all_stems)
-    for item in ordered[:MAX_RESULTS]:
+    for item in ordered[:limit]:
         item.title_html = mark_safe(text.highlight(item.entry.title, highlight))  # noqa: S308
         source = item.entry.body if highlight_in(item.entry.body, highlight) else item.entry.summary
         item.snippet_html = mark_safe(  # noqa: S308

@@ -2,7 +2,7 @@
 
 A page's entries are built per translation key: for each language the page in that language, or
 else the page in the fallback language (English, then Dutch), which readers then get at their
-own language's address (see portal.translations.serve). Services have one entry per language
+own language's address (see portal.translations.addresses). Services have one entry per language
 with modeltranslation's fallback texts.
 """
 
@@ -11,10 +11,11 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import translation
 from django.utils.html import strip_tags
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
-from ..core.languages import fallback_languages, language_codes
+from ..core.languages import language_codes
 from ..directory.models import Service
+from ..translations.addresses import language_home_paths, page_for_readers, page_url
 from .models import SearchEntry
 
 SEARCHABLE_DEPTH = 3  # pages below the language home pages
@@ -42,23 +43,6 @@ def page_texts(page):
     }
 
 
-def language_home_paths():
-    """{language code: url_path of that language's home page} for the default site."""
-    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
-    if site is None:
-        return {}
-    homes = site.root_page.get_translations(inclusive=True).select_related("locale")
-    return {home.locale.language_code: home.url_path for home in homes}
-
-
-def page_url(page, shown_language, home_paths):
-    """The page's public address for readers of `shown_language`."""
-    own_home = home_paths.get(page.locale.language_code)
-    if own_home is None or not page.url_path.startswith(own_home):
-        return None
-    return f"/{shown_language}/{page.url_path[len(own_home) :]}"
-
-
 def update_page(page):
     """Rebuild the entries of all translations of `page`."""
     update_page_key(page.translation_key)
@@ -76,13 +60,7 @@ def update_page_key(key):
     with transaction.atomic():
         SearchEntry.objects.filter(translation_key=key).delete()
         for code in language_codes():
-            chosen = translations.get(code)
-            fallback = False
-            if chosen is None:
-                fallback = True
-                chosen = next(
-                    (translations[c] for c in fallback_languages(code) if c in translations), None
-                )
+            chosen, fallback = page_for_readers(translations, code)
             if chosen is None:
                 continue
             url = page_url(chosen, code, home_paths)

@@ -9,11 +9,11 @@
 
 import re
 
-from django.db import IntegrityError, models, transaction
-from django.db.models import F
+from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ..core.counting import count_one
 from .text import fold
 
 
@@ -100,20 +100,8 @@ class ZeroResultQuery(models.Model):
     def record(cls, language, query):
         """Count one search without results (masked, see mask_query)."""
         masked = mask_query(query)
-        if not masked:
-            return
-        today = timezone.localdate()
-        try:
-            with transaction.atomic():
-                row, _created = cls.objects.get_or_create(
-                    date=today, language=language, query=masked
-                )
-                cls.objects.filter(pk=row.pk).update(count=F("count") + 1)
-        except IntegrityError:
-            # Another worker created the row at the same moment.
-            cls.objects.filter(date=today, language=language, query=masked).update(
-                count=F("count") + 1
-            )
+        if masked:
+            count_one(cls, date=timezone.localdate(), language=language, query=masked)
 
 
 def mask_query(query):
