@@ -7,7 +7,7 @@ DEV_ENV := DEBUG=1 SECRET_KEY="$$(cat .secret_key)"
 TEST_ENV := SECRET_KEY=test-only-not-secret ALLOWED_HOSTS=testserver,localhost,127.0.0.1 \
 	BASE_URL=http://testserver SECURE_SSL_REDIRECT=0
 
-.PHONY: run test lint check pytest install messages clean
+.PHONY: run test lint check pytest install messages clean bench lighthouse
 
 $(VENV)/.runtime: requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -45,6 +45,15 @@ pytest: $(VENV)/.dev
 	$(TEST_ENV) $(VENV)/bin/pytest $(PYTEST_ARGS)
 
 test: lint check pytest
+
+# Speed and scale figures (a few minutes): gunicorn with production settings on 127.0.0.1.
+bench: $(VENV)/.dev
+	$(PY) -m tests.bench.run
+
+# Lighthouse on a guide page (mobile), failing below the bar; needs npm (Node 20).
+lighthouse: $(VENV)/.dev
+	npm ci --prefix tests/lighthouse --no-audit --no-fund
+	$(TEST_ENV) REQUIRE_BROWSER=1 $(VENV)/bin/pytest tests/e2e/test_lighthouse.py -s
 
 # Re-extract interface strings into locale/*/LC_MESSAGES/django.po and compile them.
 messages: $(VENV)/.dev

@@ -11,7 +11,7 @@ timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 30
 keepalive = 5
 # Recycle workers now and then so a slow leak can never take the site down.
-max_requests = 2000
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "2000"))
 max_requests_jitter = 200
 preload_app = True
 accesslog = "-" if os.environ.get("GUNICORN_ACCESS_LOG") else None

@@ -99,6 +99,8 @@ INSTALLED_APPS = [
     "portal.translations",
     "portal.search",
     "portal.desk",
+    "portal.pagecache",
+    "portal.offline",
     # modeltranslation must be loaded before django.contrib.admin.
     "modeltranslation",
     "wagtail_localize",
@@ -136,9 +138,14 @@ if USING_POSTGRES:
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Compress HTML (whitenoise serves static files pre-compressed), then answer 304 to a
+    # matching If-None-Match with the ETag of the uncompressed page.
+    "django.middleware.gzip.GZipMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "portal.core.middleware.PortalLocaleMiddleware",
     "portal.core.middleware.LanguageCookieMiddleware",
+    "portal.pagecache.middleware.PageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -163,6 +170,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "portal.core.context_processors.site_languages",
+                "portal.pagecache.context_processors.content_version",
             ],
         },
     },

@@ -7,6 +7,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from portal.desk.views import follow_short_link
+from portal.offline.views import service_worker
 from portal.search.api import api_router
 from portal.translations.serve import serve as serve_with_fallback
 
@@ -19,6 +20,8 @@ urlpatterns = [
     # The WIN-point desk (staff) and its short links (/s/k7m3p), outside the language prefixes.
     path("desk/", include("portal.desk.urls")),
     re_path(r"^s/(?P<code>[A-Za-z0-9]{1,12})/?$", follow_short_link, name="short_link"),
+    # The service worker must sit at the root to look after every language's pages.
+    path("sw.js", service_worker, name="service_worker"),
 ]
 
 if settings.DEBUG:
@@ -31,6 +34,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("services/", include("portal.directory.urls")),
     path("search/", include("portal.search.urls")),
+    path("", include("portal.offline.urls")),
     # Pages, falling back to English, then Dutch, where a translation is missing.
     re_path(r"^((?:[\w\-]+/)*)$", serve_with_fallback, name="wagtail_serve"),
     path("", include(wagtail_urls)),

@@ -43,3 +43,12 @@ def site_pages(db):
     for record in LoadedContent.objects.select_related("locale", "page"):
         pages.setdefault(record.key, {})[record.locale.language_code] = record.page.specific
     return pages
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Every test starts with an empty cache: the page cache keys on the content version,
+    which the rollback after each test turns back."""
+    from django.core.cache import cache
+
+    cache.clear()

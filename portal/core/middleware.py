@@ -44,7 +44,16 @@ class PortalLocaleMiddleware(LocaleMiddleware):
     or API URL would be sent to a public page. Those areas keep their plain 404.
     """
 
-    UNPREFIXED = ("/admin/", "/api/", "/static/", "/media/", "/documents/", "/desk/", "/s/")
+    UNPREFIXED = (
+        "/admin/",
+        "/api/",
+        "/static/",
+        "/media/",
+        "/documents/",
+        "/desk/",
+        "/s/",
+        "/sw.js",
+    )
 
     def process_response(self, request, response):
         if request.path_info.startswith(self.UNPREFIXED):

@@ -16,6 +16,15 @@ from .models import Service
 PREFETCH = ["categories", "languages", "opening_hours", "closed_days", "phones", "locations"]
 
 
+# "Open now" changes with the clock: cached directory pages live one minute.
+PAGE_CACHE_TIMEOUT = 60
+
+
+def with_short_cache(response):
+    response.page_cache_timeout = PAGE_CACHE_TIMEOUT
+    return response
+
+
 def public_services():
     return (
         Service.objects.filter(status=Service.Status.ACTIVE)
@@ -41,15 +50,17 @@ def service_list(request):
     results = [(service, hours.opening_state(service, moment)) for service in services]
     if filters.get("open_now"):
         results = [(service, state) for service, state in results if state == hours.OPEN]
-    return render(
-        request,
-        "directory/service_list.html",
-        {
-            "form": form,
-            "results": results,
-            "filters": filters,
-            "state_labels": hours.STATE_LABELS,
-        },
+    return with_short_cache(
+        render(
+            request,
+            "directory/service_list.html",
+            {
+                "form": form,
+                "results": results,
+                "filters": filters,
+                "state_labels": hours.STATE_LABELS,
+            },
+        )
     )
 
 
@@ -126,20 +137,22 @@ def service_detail(request, pk):
     locations = list(service.locations.all())
     moment = hours.amsterdam_now()
     state = hours.opening_state(service, moment)
-    return render(
-        request,
-        "directory/service_detail.html",
-        {
-            "service": service,
-            "phones": phones,
-            "locations": locations,
-            "state": state,
-            "state_label": hours.STATE_LABELS[state],
-            "week": hours.week(service, moment),
-            "always_open": hours.always_open(service),
-            "closed_days": hours.upcoming_closed_days(service, moment),
-            "guides": guides_pointing_to(service),
-            "json_ld": json_ld(request, service, phones, locations),
-            "list_url": reverse("directory:service_list"),
-        },
+    return with_short_cache(
+        render(
+            request,
+            "directory/service_detail.html",
+            {
+                "service": service,
+                "phones": phones,
+                "locations": locations,
+                "state": state,
+                "state_label": hours.STATE_LABELS[state],
+                "week": hours.week(service, moment),
+                "always_open": hours.always_open(service),
+                "closed_days": hours.upcoming_closed_days(service, moment),
+                "guides": guides_pointing_to(service),
+                "json_ld": json_ld(request, service, phones, locations),
+                "list_url": reverse("directory:service_list"),
+            },
+        )
     )

@@ -8,16 +8,20 @@ which of its fields are translated (text) and which are kept in sync with the Du
 
 from anyascii import anyascii
 from django.conf import settings
+from django.core.cache import cache
 from django.db import models
+from django.http import Http404
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Locale, Orderable, Page
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from ..core.languages import live_translations
+from ..pagecache import version
 from .blocks import GuideStreamBlock
 
 TOPIC_ICONS = [
@@ -63,9 +67,15 @@ class PortalPage(Page):
             self.slug = ascii_slug(self.title)
         super().full_clean(*args, **kwargs)
 
-    def get_breadcrumbs(self):
-        """Ancestors from the language's home page down to the parent, for the breadcrumb."""
-        return self.get_ancestors().live().filter(depth__gte=2).specific()
+
+def route_below(home_path, home_url_path, path_components, request):
+    """Wagtail's RouteResult for the page at `path_components` below a home page (given by its
+    tree path and url_path): one query for the page, one for its specific type."""
+    url_path = home_url_path + "/".join(path_components) + "/"
+    page = Page.objects.filter(url_path=url_path, path__startswith=home_path).first()
+    if page is None:
+        raise Http404
+    return page.specific.route(request, [])
 
 
 class HomePage(PortalPage):
@@ -106,6 +116,13 @@ class HomePage(PortalPage):
 
     class Meta:
         verbose_name = _("home page")
+
+    def route(self, request, path_components):
+        """Find a page anywhere below this home page with one query on its address, instead of
+        Wagtail's one query per level."""
+        if not path_components:
+            return super().route(request, path_components)
+        return route_below(self.path, self.url_path, path_components, request)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -188,14 +205,20 @@ class GuidePage(ContentPage):
 
         Services exist once for all languages, so editors choose them once, on the Dutch page.
         """
-        source = self
-        if self.locale.language_code != settings.LANGUAGE_CODE:
-            source = self.get_translation_or_none(Locale.get_default()) or self
-        return [
-            link.service
-            for link in source.help_services.select_related("service").order_by("sort_order")
-            if link.service.status == "active"
-        ]
+        source = live_translations(self).get(settings.LANGUAGE_CODE, self)
+        # Directory data: cached until the next change (the content version).
+        key = f"help-services:{version.current()}:{source.pk}"
+        services = cache.get(key)
+        if services is None:
+            links = (
+                GuideService.objects.filter(page_id=source.pk, service__status="active")
+                .select_related("service")
+                .prefetch_related("service__phones")
+                .order_by("sort_order")
+            )
+            services = [link.service for link in links]
+            cache.set(key, services, timeout=3600)
+        return services
 
 
 class GuideService(Orderable):

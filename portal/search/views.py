@@ -2,10 +2,11 @@ import logging
 
 from django.db import DatabaseError
 from django.shortcuts import render
-from wagtail.models import Site
+from wagtail.models import Page
 
+from ..core.chrome import site_chrome
 from ..core.languages import current_language
-from ..guides.models import HomePage, TopicPage
+from ..guides.models import TopicPage
 from . import engine
 from .models import ZeroResultQuery
 
@@ -15,20 +16,16 @@ logger = logging.getLogger(__name__)
 def help_pages(request):
     """What to offer when nothing was found: the topics, urgent help and the WIN-point page,
     in the reader's language."""
-    site = Site.find_for_request(request)
-    home = site.root_page.specific if site else None
-    if not isinstance(home, HomePage):
-        return {"topics": [], "urgent_page": None, "win_point_page": None}
-    localized_home = home.localized
-
-    def localized(page):
-        page = page.localized if page is not None else None
-        return page if page is not None and page.live else None
-
+    chrome = site_chrome(request)
+    topics = TopicPage.objects.none()
+    if chrome["home_id"]:
+        topics = TopicPage.objects.filter(
+            path__startswith=Page.objects.get(pk=chrome["home_id"]).path, depth=3
+        )
     return {
-        "topics": TopicPage.objects.child_of(localized_home).live().order_by("path"),
-        "urgent_page": localized(home.urgent_help_page),
-        "win_point_page": localized(home.win_point_page),
+        "topics": topics.live().order_by("path"),
+        "urgent_url": chrome["urgent_url"],
+        "win_point": chrome["win_point"],
     }
 
 

@@ -2,23 +2,18 @@
 
 from django import template
 from django.urls import translate_url
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
-from ..languages import current_language, fallback_languages, language_codes, language_name
+from ..chrome import site_chrome
+from ..languages import (
+    current_language,
+    fallback_languages,
+    language_codes,
+    language_name,
+    live_translations,
+)
 
 register = template.Library()
-
-
-def language_homes(request):
-    """Map each language code to the live home page of that language, if it exists."""
-    site = Site.find_for_request(request)
-    if site is None:
-        return {}
-    root = site.root_page
-    homes = (
-        Page.objects.filter(translation_key=root.translation_key).live().select_related("locale")
-    )
-    return {home.locale.language_code: home for home in homes}
 
 
 def path_below_home(page, request):
@@ -41,9 +36,8 @@ def language_links(context):
     current = current_language()
     translations = {}
     if isinstance(page, Page) and page.pk:
-        for translation in page.get_translations(inclusive=True).live().select_related("locale"):
-            translations[translation.locale.language_code] = translation
-    homes = None
+        translations = live_translations(page)
+    home_urls = site_chrome(request)["home_urls"]
     links = []
     for code in language_codes():
         entry = {"code": code, "name": language_name(code), "current": code == current}
@@ -57,10 +51,7 @@ def language_links(context):
             if fallback is not None:
                 entry["url"] = f"/{code}/{path_below_home(fallback, request)}"
             else:
-                if homes is None:
-                    homes = language_homes(request)
-                home = homes.get(code)
-                entry["url"] = home.get_url(request) if home else f"/{code}/"
+                entry["url"] = home_urls.get(code) or f"/{code}/"
             entry["translated"] = False
         else:
             entry["url"] = translate_url(request.path, code)
@@ -72,9 +63,8 @@ def language_links(context):
 @register.simple_tag(takes_context=True)
 def home_url(context):
     """The home page of the language the visitor reads in."""
-    request = context["request"]
-    home = language_homes(request).get(current_language())
-    return home.get_url(request) if home else f"/{current_language()}/"
+    url = site_chrome(context["request"])["home_urls"].get(current_language())
+    return url or f"/{current_language()}/"
 
 
 @register.simple_tag(takes_context=True)

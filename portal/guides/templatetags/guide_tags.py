@@ -1,43 +1,56 @@
 """Template tags for links that every public page shows: urgent help and the footer pages."""
 
 from django import template
-from wagtail.models import Site
+from django.core.cache import cache
+from wagtail.models import Page
 
-from ...core.languages import translated_language_name
+from ...core.chrome import site_chrome
+from ...core.languages import current_language, translated_language_name
 from ...core.phone import phone_digits
-from ..models import HomePage, StandardPage
+from ...pagecache import version
 
 register = template.Library()
-
-
-def site_home(request):
-    site = Site.find_for_request(request)
-    return site.root_page.specific if site else None
-
-
-def localized_home(request):
-    home = site_home(request)
-    return home.localized if home else None
 
 
 @register.simple_tag(takes_context=True)
 def urgent_help_url(context):
     """The urgent-help page in the reader's language (falls back to the Dutch one)."""
-    request = context["request"]
-    home = site_home(request)
-    if not isinstance(home, HomePage) or home.urgent_help_page is None:
-        return ""
-    page = home.urgent_help_page.localized
-    return page.get_url(request) if page.live else ""
+    return site_chrome(context["request"])["urgent_url"]
 
 
 @register.simple_tag(takes_context=True)
 def footer_pages(context):
-    """The standard pages (about, privacy, urgent help) of the reader's language."""
-    home = localized_home(context["request"])
-    if home is None:
-        return []
-    return StandardPage.objects.child_of(home).live().order_by("path")
+    """(title, url) of the standard pages (about, privacy, urgent help) of the reader's
+    language."""
+    return site_chrome(context["request"])["footer"]
+
+
+@register.simple_tag(takes_context=True)
+def breadcrumb_steps(context, page):
+    """(title, url) of the page's ancestors below the site root, in the reader's language: a
+    page shown as a fallback (English under /pl/) gets the Polish topic where it exists.
+    Cached until the next published change (the content version)."""
+    request = context["request"]
+    language = current_language()
+    # Only a page shown as a fallback (portal.translations.serve) is in another language.
+    fallback = bool(getattr(request, "fallback_from", None))
+    key = f"breadcrumb:{version.current()}:{request.get_host()}:{page.pk}:{language}:{fallback}"
+    steps = cache.get(key)
+    if steps is None:
+        ancestors = list(page.get_ancestors().live().filter(depth__gte=3))
+        if fallback and ancestors:
+            own = {
+                p.translation_key: p
+                for p in Page.objects.filter(
+                    translation_key__in=[a.translation_key for a in ancestors],
+                    locale__language_code=language,
+                ).live()
+            }
+            ancestors = [own.get(a.translation_key, a) for a in ancestors]
+        home = site_chrome(request)["home_urls"].get(language) or f"/{language}/"
+        steps = [(None, home)] + [(a.title, a.get_url(request)) for a in ancestors]
+        cache.set(key, steps, timeout=3600)
+    return steps
 
 
 @register.filter

@@ -1,9 +1,11 @@
 """The notice readers see on a translation that is outdated, partly translated or a fallback."""
 
 from django import template
+from django.core.cache import cache
 from django.utils.translation import get_language_info
 from wagtail.models import Page
 
+from ...pagecache import version
 from .. import status
 
 register = template.Library()
@@ -21,13 +23,24 @@ def translation_notice(context):
         shown = get_language_info(fallback_from)["name_translated"]
         result.update(kind="fallback", shown_language=shown)
         return result
-    # Looked up once: the status needs the Dutch source, and so does the notice's link.
-    source, cell = status.page_status(page)
-    if cell is None or cell.status in (status.UP_TO_DATE, status.MISSING):
-        return result
-    result.update(
-        kind=cell.status,
-        percent=cell.percent,
-        source_url=source.get_url(request) if source and source.live else "",
-    )
+    result.update(notice_for(page, request))
     return result
+
+
+def notice_for(page, request):
+    """The notice's kind, percentage and link to the Dutch page; cached until the next publish
+    (the content version), since computing a status takes several queries."""
+    key = f"notice:{version.current()}:{page.pk}"
+    notice = cache.get(key)
+    if notice is None:
+        # Looked up once: the status needs the Dutch source, and so does the notice's link.
+        source, cell = status.page_status(page)
+        notice = {"kind": None}
+        if cell is not None and cell.status not in (status.UP_TO_DATE, status.MISSING):
+            notice = {
+                "kind": cell.status,
+                "percent": cell.percent,
+                "source_url": source.get_url(request) if source and source.live else "",
+            }
+        cache.set(key, notice, timeout=3600)
+    return notice

@@ -1,0 +1,89 @@
+"""What every public page shows around its content, per language: the home page's address,
+the urgent-help and WIN-point pages, the footer pages, and every language's home page.
+
+Looked up once per language and kept in the cache under the content version (see
+portal.pagecache.version), so a page render asks the database for none of it; any publish
+makes the next render look it up again.
+"""
+
+from django.core.cache import cache
+from wagtail.models import Page, Site
+
+from ..pagecache import version
+from .languages import current_language
+
+
+def find_site(request):
+    return Site.find_for_request(request)
+
+
+def build(request, site, language):
+    homes = {
+        home.locale.language_code: home
+        for home in Page.objects.filter(translation_key=site.root_page.translation_key)
+        .live()
+        .select_related("locale")
+    }
+    home = homes.get(language)
+    root = site.root_page.specific
+
+    def in_language(page):
+        if page is None:
+            return None
+        found = (
+            Page.objects.filter(
+                translation_key=page.translation_key, locale__language_code=language
+            )
+            .live()
+            .first()
+        )
+        return found or (page if page.live else None)
+
+    urgent = in_language(getattr(root, "urgent_help_page", None))
+    win_point = in_language(getattr(root, "win_point_page", None))
+    footer = []
+    if home is not None:
+        from ..guides.models import StandardPage
+
+        footer = [
+            (page.title, page.get_url(request))
+            for page in StandardPage.objects.child_of(home).live().order_by("path")
+        ]
+    return {
+        "home_urls": {code: page.get_url(request) for code, page in homes.items()},
+        "home_id": home.pk if home else None,
+        "home_path": (home.path, home.url_path) if home else None,
+        "urgent_url": urgent.get_url(request) if urgent else "",
+        "win_point": (win_point.title, win_point.get_url(request)) if win_point else None,
+        "footer": footer,
+    }
+
+
+def site_chrome(request, language=None):
+    language = language or current_language()
+    # Several template tags ask during one render; fetch it once per request.
+    memo = request.__dict__.setdefault("_site_chrome", {})
+    if language not in memo:
+        memo[language] = cached_chrome(request, language)
+    return memo[language]
+
+
+NO_SITE = {
+    "home_urls": {},
+    "home_id": None,
+    "home_path": None,
+    "urgent_url": "",
+    "win_point": None,
+    "footer": [],
+}
+
+
+def cached_chrome(request, language):
+    # Keyed by host name, so a cached answer needs no query for the Site either.
+    key = f"chrome:{version.current()}:{request.get_host()}:{language}"
+    chrome = cache.get(key)
+    if chrome is None:
+        site = find_site(request)
+        chrome = build(request, site, language) if site else NO_SITE
+        cache.set(key, chrome, timeout=3600)
+    return chrome

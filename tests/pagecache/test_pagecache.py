@@ -1,0 +1,113 @@
+"""The page cache and HTTP caching: what is cached, when it is refreshed, 304s and gzip, and the
+query budget of a page that is not in the cache."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from portal.directory.models import Service
+
+pytestmark = pytest.mark.django_db
+GUIDE = "healthcare/health-insurance"
+
+
+def get(client, url, **headers):
+    response = client.get(url, **headers)
+    assert response.status_code == 200
+    return response
+
+
+def test_second_visit_comes_from_the_cache_without_queries(client, site_pages):
+    url = site_pages[GUIDE]["pl"].url
+    assert get(client, url)["X-Page-Cache"] == "miss"
+    with CaptureQueriesContext(connection) as queries:
+        response = get(client, url)
+    assert response["X-Page-Cache"] == "hit"
+    # Only the content version (read from the database without a shared cache).
+    assert len(queries.captured_queries) <= 1
+    assert "public" in response["Cache-Control"] and "max-age=60" in response["Cache-Control"]
+
+
+def test_a_published_change_is_visible_at_once(
+    client, site_pages, django_capture_on_commit_callbacks
+):
+    page = site_pages[GUIDE]["pl"]
+    get(client, page.url)
+    with django_capture_on_commit_callbacks(execute=True):
+        page.title = "Ubezpieczenie zdrowotne (nowe)"
+        page.save_revision().publish()
+    response = get(client, page.url)
+    assert response["X-Page-Cache"] == "miss"
+    assert "Ubezpieczenie zdrowotne (nowe)" in response.content.decode()
+    # Its translations show the new title in their language switcher and are refreshed too.
+    assert get(client, site_pages[GUIDE]["ro"].url)["X-Page-Cache"] == "miss"
+
+
+def test_a_directory_change_refreshes_the_guides_that_show_it(client, site_pages):
+    page = site_pages[GUIDE]["en"]
+    service = page.where_to_get_help()[0]
+    get(client, page.url)
+    service.name_en = "A renamed helpful service"
+    service.save()
+    assert "A renamed helpful service" in get(client, page.url).content.decode()
+
+
+def test_logged_in_editors_are_never_served_or_stored_in_the_cache(
+    admin_client, client, site_pages
+):
+    url = site_pages[GUIDE]["nl"].url
+    response = get(admin_client, url)
+    assert "X-Page-Cache" not in response
+    assert "private" in response["Cache-Control"]
+    assert get(client, url)["X-Page-Cache"] == "miss"
+
+
+def test_the_language_cookie_is_still_set_on_cached_pages(client, site_pages):
+    from django.test import Client
+
+    url = site_pages[GUIDE]["bg"].url
+    first = get(client, url)
+    assert "language" in first.cookies
+    newcomer = Client()
+    response = get(newcomer, url)
+    assert response["X-Page-Cache"] == "hit"
+    assert response.cookies["language"].value == "bg"
+
+
+def test_search_is_not_cached(client):
+    get(client, "/pl/search/?q=bsn")
+    assert "X-Page-Cache" not in get(client, "/pl/search/?q=bsn")
+
+
+def test_etag_gives_304_and_html_is_compressed(client, site_pages):
+    url = site_pages[GUIDE]["ro"].url
+    etag = get(client, url)["ETag"]
+    assert client.get(url, HTTP_IF_NONE_MATCH=etag).status_code == 304
+    compressed = client.get(url, HTTP_ACCEPT_ENCODING="gzip")
+    assert compressed["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in compressed["Vary"]
+
+
+def uncached_guide_queries(client, url):
+    client.cookies["sessionid"] = "not-a-session"  # a cookie the page cache steps aside for
+    client.get(url)  # the site navigation and notices are cached under the content version
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200 and "X-Page-Cache" not in response
+    return len(queries.captured_queries)
+
+
+def test_an_uncached_guide_page_takes_at_most_10_queries_however_big_the_site(client, site_pages):
+    from tests.pagegen import generate_guides
+
+    url = site_pages[GUIDE]["pl"].url
+    small = uncached_guide_queries(client, url)
+    generate_guides(300)
+    organisation = Service.objects.first().organisation
+    Service.objects.bulk_create(
+        Service(organisation=organisation, name_nl=f"Dienst {n}", description_nl="Extra.")
+        for n in range(100)
+    )
+    large = uncached_guide_queries(client, url)
+    assert small <= 10
+    assert large == small
