@@ -12,14 +12,18 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.core.management import call_command
+from django.test.utils import override_settings
 
 DIRECTORY_DATA = Path(settings.BASE_DIR) / "content" / "directory" / "services.json"
 
 
 @pytest.fixture(scope="session", autouse=True)
 def collected_static(tmp_path_factory):
-    settings.STATIC_ROOT = tmp_path_factory.mktemp("static")
-    call_command("collectstatic", interactive=False, verbosity=0)
+    # override_settings (not plain assignment) tells the static files storage to move too, so
+    # two test runs side by side (CI) never share a folder.
+    with override_settings(STATIC_ROOT=tmp_path_factory.mktemp("static")):
+        call_command("collectstatic", interactive=False, verbosity=0)
+        yield
 
 
 @pytest.fixture(scope="session")
