@@ -101,6 +101,7 @@ INSTALLED_APPS = [
     "portal.desk",
     "portal.pagecache",
     "portal.offline",
+    "portal.insights",
     # modeltranslation must be loaded before django.contrib.admin.
     "modeltranslation",
     "wagtail_localize",

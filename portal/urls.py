@@ -7,6 +7,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from portal.desk.views import follow_short_link
+from portal.insights.views import page_view_beacon
 from portal.offline.views import service_worker
 from portal.search.api import api_router
 from portal.translations.serve import serve as serve_with_fallback
@@ -22,6 +23,12 @@ urlpatterns = [
     re_path(r"^s/(?P<code>[A-Za-z0-9]{1,12})/?$", follow_short_link, name="short_link"),
     # The service worker must sit at the root to look after every language's pages.
     path("sw.js", service_worker, name="service_worker"),
+    # The page-view beacon (portal/insights/views.py), outside the page cache's reach.
+    re_path(
+        r"^insights/view/(?P<language>[a-z]{2,10})/(?P<page_id>[0-9]{1,10})\.gif$",
+        page_view_beacon,
+        name="page_view_beacon",
+    ),
 ]
 
 if settings.DEBUG:
@@ -34,6 +41,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("services/", include("portal.directory.urls")),
     path("search/", include("portal.search.urls")),
+    path("feedback/", include("portal.insights.urls")),
     path("", include("portal.offline.urls")),
     # Pages, falling back to English, then Dutch, where a translation is missing.
     re_path(r"^((?:[\w\-]+/)*)$", serve_with_fallback, name="wagtail_serve"),

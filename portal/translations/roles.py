@@ -3,7 +3,8 @@
 - "Editors: <language>" may add, edit, publish (and so, in Wagtail, delete single pages) in their
   own language's tree only (Dutch editors own the source pages), may start translations, and may
   change their own language's texts of directory entries (not addresses, phones or hours), and
-  maintain search synonyms and promoted results;
+  maintain search synonyms and promoted results, and read and handle their language's reader
+  comments;
 - "Moderators" may publish and delete everywhere, whole topics included, and maintain the
   whole directory;
 - "WIN-point staff" may open the admin to look things up, and change nothing.
@@ -29,6 +30,10 @@ SEARCH_PERMISSIONS = [
     ("wagtailsearchpromotions", f"{action}_searchpromotion")
     for action in ("add", "change", "delete")
 ]
+
+# Reader comments (Statistics): read and mark handled; which languages is decided in
+# portal/insights/access.py.
+COMMENT_PERMISSIONS = [("insights", "view_feedbackcomment"), ("insights", "change_feedbackcomment")]
 
 
 def editor_group_name(code):
@@ -65,6 +70,7 @@ def setup_roles():
         group.permissions.add(access_admin, submit_translation)
         group.permissions.add(permission("directory", f"edit_texts_{code}"))
         group.permissions.add(*(permission(app, codename) for app, codename in SEARCH_PERMISSIONS))
+        group.permissions.add(*(permission(app, codename) for app, codename in COMMENT_PERMISSIONS))
         for model in DIRECTORY_MODELS:
             group.permissions.add(permission("directory", f"change_{model}"))
         if code in homes:
@@ -78,6 +84,10 @@ def setup_roles():
             moderators.permissions.add(permission("directory", f"{action}_{model}"))
     moderators.permissions.add(permission("directory", "edit_details"))
     moderators.permissions.add(*(permission(app, codename) for app, codename in SEARCH_PERMISSIONS))
+    moderators.permissions.add(
+        *(permission(app, codename) for app, codename in COMMENT_PERMISSIONS),
+        permission("insights", "delete_feedbackcomment"),
+    )
     for code, _name in settings.LANGUAGES:
         moderators.permissions.add(permission("directory", f"edit_texts_{code}"))
     grant_pages(moderators, Page.get_first_root_node(), MODERATOR_PAGE_PERMISSIONS)

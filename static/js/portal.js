@@ -5,3 +5,30 @@ if ("serviceWorker" in navigator) {
     navigator.serviceWorker.register("/sw.js?lang=" + document.documentElement.lang).catch(function () {});
   });
 }
+
+// Optional enhancement: send "Was this page helpful?" without leaving the page. Without
+// JavaScript the form posts and comes back to the page with a thank-you note.
+document.addEventListener("submit", function (event) {
+  var form = event.target;
+  if (!form.classList || !form.classList.contains("feedback-form") || !window.fetch) return;
+  if (form.dataset.plain) return;
+  event.preventDefault();
+  var data = new FormData(form);
+  if (event.submitter && event.submitter.name) data.append(event.submitter.name, event.submitter.value);
+  var status = form.querySelector(".feedback-status");
+  fetch(form.action, { method: "POST", body: data, headers: { Accept: "application/json" }, credentials: "same-origin" })
+    .then(function (response) { return response.json(); })
+    .then(function (answer) {
+      status.textContent = answer.message;
+      if (answer.ok) {
+        Array.prototype.forEach.call(form.querySelectorAll("details, .feedback-buttons"), function (part) { part.hidden = true; });
+      } else if (answer.token) {
+        form.elements.token.value = answer.token;
+      }
+    })
+    .catch(function () {
+      // Send it the plain way instead.
+      form.dataset.plain = "1";
+      form.requestSubmit(event.submitter);
+    });
+});
