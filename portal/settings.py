@@ -84,12 +84,27 @@ if REDIS_URL:
                 "SOCKET_CONNECT_TIMEOUT": 2,
                 "SOCKET_TIMEOUT": 2,
             },
-        }
+        },
+        # Page pieces under content-versioned keys: the worker's memory first, then Redis
+        # (portal/pagecache/fragments.py).
+        "fragments": {
+            "BACKEND": "portal.pagecache.fragments.LocalFirstCache",
+            "TIMEOUT": 3600,
+            "OPTIONS": {"SHARED": "default"},
+        },
     }
     DJANGO_REDIS_IGNORE_EXCEPTIONS = True
     DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "fragments": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "fragments",
+            "TIMEOUT": 3600,
+            "OPTIONS": {"MAX_ENTRIES": 2000},
+        },
+    }
 
 INSTALLED_APPS = [
     # Our apps come first so their templates and admin URLs take precedence.

@@ -51,8 +51,9 @@ def site_pages(db):
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    """Every test starts with an empty cache: the page cache keys on the content version,
-    which the rollback after each test turns back."""
-    from django.core.cache import cache
+    """Every test starts with empty caches: the page and fragment caches key on the content
+    version, which the rollback after each test turns back."""
+    from django.core.cache import caches
 
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()

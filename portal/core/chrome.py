@@ -6,15 +6,24 @@ portal.pagecache.version), so a page render asks the database for none of it; an
 makes the next render look it up again.
 """
 
-from django.core.cache import cache
 from wagtail.models import Page, Site
 
 from ..pagecache import version
+from ..pagecache.fragments import fragment_cache
 from .languages import current_language
 
 
 def find_site(request):
-    return Site.find_for_request(request)
+    """Wagtail's Site for this request (Site.find_for_request), kept under the content version:
+    Wagtail would ask the database on every page view."""
+    if not hasattr(request, "_wagtail_site"):
+        key = f"site:{version.current()}:{request._get_raw_host()}:{request.get_port()}"
+        found = fragment_cache().get(key)
+        if found is None:
+            found = (Site.find_for_request(request),)
+            fragment_cache().set(key, found)
+        request._wagtail_site = found[0]
+    return request._wagtail_site
 
 
 def build(request, site, language):
@@ -81,9 +90,9 @@ NO_SITE = {
 def cached_chrome(request, language):
     # Keyed by host name, so a cached answer needs no query for the Site either.
     key = f"chrome:{version.current()}:{request.get_host()}:{language}"
-    chrome = cache.get(key)
+    chrome = fragment_cache().get(key)
     if chrome is None:
         site = find_site(request)
         chrome = build(request, site, language) if site else NO_SITE
-        cache.set(key, chrome, timeout=3600)
+        fragment_cache().set(key, chrome)
     return chrome

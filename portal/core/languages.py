@@ -50,13 +50,13 @@ def live_translations(page):
     once per page object (the language switcher and "where to get help" both ask) and cached
     until the next published change (the content version)."""
     if not hasattr(page, "_live_translations"):
-        from django.core.cache import cache
         from wagtail.models import Page
 
         from ..pagecache import version
+        from ..pagecache.fragments import fragment_cache
 
         key = f"translations:{version.current()}:{page.translation_key}"
-        found = cache.get(key)
+        found = fragment_cache().get(key)
         if found is None:
             found = {
                 translation.locale.language_code: translation
@@ -64,6 +64,6 @@ def live_translations(page):
                 .live()
                 .select_related("locale")
             }
-            cache.set(key, found, timeout=3600)
+            fragment_cache().set(key, found)
         page._live_translations = found
     return page._live_translations

@@ -8,7 +8,6 @@ which of its fields are translated (text) and which are kept in sync with the Du
 
 from anyascii import anyascii
 from django.conf import settings
-from django.core.cache import cache
 from django.db import models
 from django.http import Http404
 from django.utils.text import slugify
@@ -16,12 +15,13 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PageViewRestriction
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from ..core.languages import live_translations
 from ..pagecache import version
+from ..pagecache.fragments import fragment_cache
 from .blocks import GuideStreamBlock
 
 TOPIC_ICONS = [
@@ -61,11 +61,27 @@ class PortalPage(Page):
     class Meta:
         abstract = True
 
+    def get_view_restrictions(self):
+        # Wagtail asks on every page view (two queries); the site has no restricted pages
+        # unless an editor adds one, so first ask once per content version whether any exist.
+        if not view_restrictions_exist():
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
+
     def full_clean(self, *args, **kwargs):
         # Wagtail would strip a Cyrillic title to an empty slug; transliterate it instead.
         if not self.slug and self.title:
             self.slug = ascii_slug(self.title)
         super().full_clean(*args, **kwargs)
+
+
+def view_restrictions_exist():
+    key = f"view-restrictions:{version.current()}"
+    exist = fragment_cache().get(key)
+    if exist is None:
+        exist = PageViewRestriction.objects.exists()
+        fragment_cache().set(key, exist)
+    return exist
 
 
 def route_below(home_path, home_url_path, path_components, request):
@@ -208,7 +224,7 @@ class GuidePage(ContentPage):
         source = live_translations(self).get(settings.LANGUAGE_CODE, self)
         # Directory data: cached until the next change (the content version).
         key = f"help-services:{version.current()}:{source.pk}"
-        services = cache.get(key)
+        services = fragment_cache().get(key)
         if services is None:
             links = (
                 GuideService.objects.filter(page_id=source.pk, service__status="active")
@@ -217,7 +233,7 @@ class GuidePage(ContentPage):
                 .order_by("sort_order")
             )
             services = [link.service for link in links]
-            cache.set(key, services, timeout=3600)
+            fragment_cache().set(key, services)
         return services
 
 

@@ -57,7 +57,7 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        token = version.request_version.set(version.read())
+        token = version.request_version.set(version.UNREAD)
         try:
             return self.respond(request)
         finally:

@@ -23,6 +23,9 @@ DIRECTORY_MODELS = [
 @receiver(post_page_move)
 @receiver(post_delete, sender="wagtailcore.Page")
 @receiver(post_save, sender="wagtailcore.Site")
+@receiver(post_delete, sender="wagtailcore.Site")
+@receiver(post_save, sender="wagtailcore.PageViewRestriction")
+@receiver(post_delete, sender="wagtailcore.PageViewRestriction")
 def content_changed(sender, **kwargs):
     version.bump()
 

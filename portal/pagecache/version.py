@@ -14,7 +14,7 @@ from contextvars import ContextVar
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.db.models import F
 
 from .models import ContentVersion
@@ -29,18 +29,40 @@ def from_database():
     return ContentVersion.objects.values_list("number", flat=True).filter(pk=1).first() or 0
 
 
-# Within one request the number is read once (PageCacheMiddleware sets it).
+# Within one request the number is read once, when first needed: PageCacheMiddleware marks
+# each request UNREAD, so requests that never ask (admin, API, static files) cost no read.
 request_version = ContextVar("request_version", default=None)
+UNREAD = object()
 
 
 def current():
     number = request_version.get()
-    return read() if number is None else number
+    if number is None:
+        return read()
+    if number is UNREAD:
+        number = read()
+        request_version.set(number)
+    return number
+
+
+# The last number this process read: while the database is unreachable nothing can be
+# published, so it still names the cached pages that are current, and they can be served.
+last_seen = None
 
 
 def read():
-    if not SHARED:
-        return from_database()
+    global last_seen
+    try:
+        number = read_shared() if SHARED else from_database()
+    except DatabaseError:
+        if last_seen is None:
+            raise
+        return last_seen
+    last_seen = number
+    return number
+
+
+def read_shared():
     number = cache.get(CACHE_KEY)
     if number is None:
         number = from_database()

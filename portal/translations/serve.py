@@ -7,20 +7,37 @@ Polish. The URL keeps /pl/. If the page does have a Polish translation (at its o
 address), the reader is sent there instead. Never a 404 for a page that exists.
 """
 
+import hashlib
+
 from django.http import Http404
 from django.shortcuts import redirect
 from django.utils import translation
 from wagtail import views as wagtail_views
 
-from ..core.chrome import site_chrome
+from ..core.chrome import find_site, site_chrome
 from ..core.languages import fallback_languages
 from ..guides.models import HomePage, route_below
+from ..pagecache import version
+from ..pagecache.fragments import fragment_cache
 
 
 def find_in_language(request, path, code):
-    """Wagtail's route for `path` in the `code` tree: (page, args, kwargs), or None. The home
-    page's place comes from the cached site navigation and the page is found by its address,
-    so routing takes two queries whatever the depth."""
+    """Wagtail's route for `path` in the `code` tree: (page, args, kwargs), or None. Kept under
+    the content version, so serving a known page asks the database nothing."""
+    digest = hashlib.md5(path.encode(), usedforsecurity=False).hexdigest()
+    key = f"route:{version.current()}:{request.get_host()}:{code}:{digest}"
+    found = fragment_cache().get(key)
+    if found is None:
+        found = route_in_language(request, path, code)
+        if found is not None:
+            # Only pages that exist: unknown addresses must not fill the cache.
+            fragment_cache().set(key, found)
+    return found
+
+
+def route_in_language(request, path, code):
+    """The home page's place comes from the cached site navigation and the page is found by
+    its address, so routing takes two queries whatever the depth."""
     home = site_chrome(request, code)["home_path"]
     if home is None:
         return None
@@ -34,6 +51,7 @@ def find_in_language(request, path, code):
 
 
 def serve(request, path):
+    find_site(request)
     # Wagtail's serve view (with its hooks: view restrictions, …) uses a route it finds on the
     # request; ours is the same route, found in fewer queries.
     request._wagtail_route_for_request = find_in_language(request, path, translation.get_language())

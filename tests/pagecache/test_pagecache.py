@@ -111,3 +111,74 @@ def test_an_uncached_guide_page_takes_at_most_10_queries_however_big_the_site(cl
     large = uncached_guide_queries(client, url)
     assert small <= 10
     assert large == small
+
+
+def cold_guide_queries(client, url):
+    """Queries of a page rendered with empty caches (the first view after a publish)."""
+    from django.core.cache import caches
+
+    for cache in caches.all():
+        cache.clear()
+    client.cookies["sessionid"] = "not-a-session"
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200 and "X-Page-Cache" not in response
+    return len(queries.captured_queries)
+
+
+def test_a_cold_guide_page_takes_a_fixed_number_of_queries_however_big_the_site(
+    client, site_pages
+):
+    """With every cache empty (the first view after a publish) a page also builds the site
+    navigation, its translation notice and breadcrumb: more queries, but never more as the
+    site grows."""
+    from tests.pagegen import generate_guides
+
+    url = site_pages[GUIDE]["pl"].url
+    small = cold_guide_queries(client, url)
+    generate_guides(300)
+    large = cold_guide_queries(client, url)
+    assert small <= 30
+    assert large == small
+
+
+def test_a_warm_guide_page_needs_only_the_content_version(client, site_pages):
+    """Route, site, translations, navigation and body are kept under the content version."""
+    assert uncached_guide_queries(client, site_pages[GUIDE]["pl"].url) <= 1
+
+
+def test_a_new_slug_moves_the_page_at_once(client, site_pages, django_capture_on_commit_callbacks):
+    page = site_pages[GUIDE]["en"]
+    old_url = page.url
+    get(client, old_url)
+    with django_capture_on_commit_callbacks(execute=True):
+        page.slug = "health-insurance-new"
+        page.save_revision().publish()
+    page.refresh_from_db()
+    assert page.url != old_url
+    assert "Cache-Control" in get(client, page.url)
+    # The old address no longer finds the English page (a Dutch fallback or 404 is fine,
+    # as long as it is not the stale English page).
+    response = client.get(old_url)
+    assert response.status_code == 404 or page.title not in response.content.decode()
+
+
+def test_a_view_restriction_applies_at_once(client, site_pages):
+    from wagtail.models import PageViewRestriction
+
+    page = site_pages[GUIDE]["ro"]
+    get(client, page.url)
+    client.cookies["sessionid"] = "not-a-session"
+    get(client, page.url)  # route and restriction check now come from the fragment cache
+    PageViewRestriction.objects.create(
+        page=page, restriction_type=PageViewRestriction.PASSWORD, password="secret-words"
+    )
+    response = client.get(page.url)
+    assert page.title not in response.content.decode()
+    assert 'name="password"' in response.content.decode()
+
+
+def test_requests_outside_the_public_pages_do_not_read_the_content_version(client):
+    with CaptureQueriesContext(connection) as queries:
+        client.get("/admin/login/")
+    assert not [q for q in queries.captured_queries if "contentversion" in q["sql"]]

@@ -1,13 +1,13 @@
 """Template tags for links that every public page shows: urgent help and the footer pages."""
 
 from django import template
-from django.core.cache import cache
 from wagtail.models import Page
 
 from ...core.chrome import site_chrome
 from ...core.languages import current_language, translated_language_name
 from ...core.phone import phone_digits
 from ...pagecache import version
+from ...pagecache.fragments import fragment_cache
 
 register = template.Library()
 
@@ -35,7 +35,7 @@ def breadcrumb_steps(context, page):
     # Only a page shown as a fallback (portal.translations.serve) is in another language.
     fallback = bool(getattr(request, "fallback_from", None))
     key = f"breadcrumb:{version.current()}:{request.get_host()}:{page.pk}:{language}:{fallback}"
-    steps = cache.get(key)
+    steps = fragment_cache().get(key)
     if steps is None:
         ancestors = list(page.get_ancestors().live().filter(depth__gte=3))
         if fallback and ancestors:
@@ -49,7 +49,7 @@ def breadcrumb_steps(context, page):
             ancestors = [own.get(a.translation_key, a) for a in ancestors]
         home = site_chrome(request)["home_urls"].get(language) or f"/{language}/"
         steps = [(None, home)] + [(a.title, a.get_url(request)) for a in ancestors]
-        cache.set(key, steps, timeout=3600)
+        fragment_cache().set(key, steps)
     return steps
 
 

@@ -1,11 +1,11 @@
 """The notice readers see on a translation that is outdated, partly translated or a fallback."""
 
 from django import template
-from django.core.cache import cache
 from django.utils.translation import get_language_info
 from wagtail.models import Page
 
 from ...pagecache import version
+from ...pagecache.fragments import fragment_cache
 from .. import status
 
 register = template.Library()
@@ -31,7 +31,7 @@ def notice_for(page, request):
     """The notice's kind, percentage and link to the Dutch page; cached until the next publish
     (the content version), since computing a status takes several queries."""
     key = f"notice:{version.current()}:{page.pk}"
-    notice = cache.get(key)
+    notice = fragment_cache().get(key)
     if notice is None:
         # Looked up once: the status needs the Dutch source, and so does the notice's link.
         source, cell = status.page_status(page)
@@ -42,5 +42,5 @@ def notice_for(page, request):
                 "percent": cell.percent,
                 "source_url": source.get_url(request) if source and source.live else "",
             }
-        cache.set(key, notice, timeout=3600)
+        fragment_cache().set(key, notice)
     return notice
