@@ -5,6 +5,7 @@ secret or permissive is written here. See the README for the full list of variab
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -116,6 +117,7 @@ INSTALLED_APPS = [
     "portal.desk",
     "portal.pagecache",
     "portal.offline",
+    "portal.accounts",
     "portal.insights",
     # modeltranslation must be loaded before django.contrib.admin.
     "modeltranslation",
@@ -146,6 +148,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "wagtail.contrib.sitemaps",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
 ]
 if USING_POSTGRES:
     # Wagtail's PostgreSQL search backend needs it.
@@ -153,6 +158,7 @@ if USING_POSTGRES:
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "portal.core.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Compress HTML (whitenoise serves static files pre-compressed), then answer 304 to a
     # matching If-None-Match with the ETag of the uncompressed page.
@@ -161,13 +167,18 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "portal.core.middleware.PortalLocaleMiddleware",
     "portal.core.middleware.LanguageCookieMiddleware",
+    "portal.core.middleware.RejectNullCharactersMiddleware",
     "portal.pagecache.middleware.PageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "portal.accounts.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, so it can turn a locked-out login into its own answer.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -194,7 +205,10 @@ TEMPLATES = [
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -244,6 +258,13 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAIL_SITE_NAME = "WIN-portaal Zoetermeer"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "txt", "xlsx"]
+# Uploads: only these types and sizes. Wagtail checks that an image really is one; documents
+# are checked by their first bytes (portal/core/uploads.py). No SVG: it can carry scripts.
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "portal.core.uploads.CheckedDocumentForm"
+DOCUMENT_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_LOCALIZE_DEFAULT_TRANSLATION_MODE = "synced"
@@ -263,6 +284,8 @@ SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
+# Wagtail reads the CSRF token from the page, never from the cookie, so scripts need neither.
+CSRF_COOKIE_HTTPONLY = True
 if not DEBUG:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=True)
     SESSION_COOKIE_SECURE = True
@@ -271,6 +294,31 @@ if not DEBUG:
     SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(365 * 24 * 60 * 60)))
     SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
     SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", default=True)
+# Editor accounts (portal/accounts): django-axes locks a username out from one client address
+# after AXES_FAILURE_LIMIT failed logins, for AXES_COOLOFF_MINUTES. The address is REMOTE_ADDR
+# unless TRUSTED_PROXY_COUNT says how many of our own proxies append to X-Forwarded-For.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "portal.core.security.client_ip"
+AXES_LOCKOUT_CALLABLE = "portal.accounts.views.locked_out"
+AXES_VERBOSE = False
+# Keep only failed attempts (needed for the lock-out), not a log of every editor login.
+AXES_DISABLE_ACCESS_LOG = True
+# Two-step login: optional for every editor; "superusers" or "all" makes it compulsory.
+REQUIRE_2FA_FOR = os.environ.get("REQUIRE_2FA_FOR", "").strip().lower()
+if REQUIRE_2FA_FOR not in {"", "superusers", "all"}:
+    raise ImproperlyConfigured("REQUIRE_2FA_FOR must be empty, 'superusers' or 'all'.")
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
+# No avatars from gravatar.com: the admin makes no third-party requests either.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
 if env_bool("TRUST_X_FORWARDED_PROTO"):
     # Only behind a load balancer that sets this header itself and strips it from clients.
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

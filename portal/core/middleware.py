@@ -1,6 +1,9 @@
 from django.conf import settings
+from django.http import JsonResponse
 from django.middleware.locale import LocaleMiddleware
+from django.shortcuts import render
 from django.utils import translation
+from django.utils.translation import gettext as _
 
 
 class LanguageCookieMiddleware:
@@ -59,3 +62,32 @@ class PortalLocaleMiddleware(LocaleMiddleware):
         if request.path_info.startswith(self.UNPREFIXED):
             return response
         return super().process_response(request, response)
+
+
+class RejectNullCharactersMiddleware:
+    """Answer 400 to an address with a NUL character (%00) in its path or query.
+
+    No real link contains one, and PostgreSQL refuses NUL in any text it is given, so a search
+    for "a%00b" would otherwise end in a server error. Forms already refuse it themselves
+    (Django's ProhibitNullCharactersValidator); this covers views that read request.GET.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if "\x00" in request.path or any(
+            "\x00" in key or any("\x00" in value for value in values)
+            for key, values in request.GET.lists()
+        ):
+            return bad_address(request)
+        return self.get_response(request)
+
+
+def bad_address(request):
+    message = _(
+        "A page cannot be shown for this address: it contains characters that are not allowed."
+    )
+    if request.path_info.startswith("/api/"):
+        return JsonResponse({"detail": message}, status=400)
+    return render(request, "400.html", {"message": message}, status=400)

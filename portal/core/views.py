@@ -6,6 +6,7 @@ from django.template import loader
 from django.views.decorators.csrf import requires_csrf_token
 
 from .languages import current_language, language_codes, language_name
+from .security import allow_inline_styles
 
 
 @requires_csrf_token
@@ -23,4 +24,5 @@ def page_not_found(request, exception=None):
 def server_error(request):
     # No request context and no database: this page must render when everything else is down.
     template = loader.get_template("500.html")
-    return HttpResponseServerError(template.render({"LANGUAGE_CODE": current_language()}))
+    response = HttpResponseServerError(template.render({"LANGUAGE_CODE": current_language()}))
+    return allow_inline_styles(response)
