@@ -55,7 +55,7 @@ def view_rows(year):
         PageViewEvent.objects.filter(date__year=year)
         .annotate(month=ExtractMonth("date"))
         .values_list("month", "language", "page_id")
-        .annotate(n=Count("id"))
+        .annotate(n=Sum("count"))
     )
     totals = defaultdict(int)
     for month, language, page_id, n in [*counted, *waiting]:
@@ -159,7 +159,7 @@ class Figures:
             )[:TOP]
             for rank, (n, page_id) in enumerate(ranked, start=1):
                 page = self.pages[page_id]
-                table.rows.append([language_name(code), rank, page.title, page.url_path, n])
+                table.rows.append([language_name(code), rank, page.title, page.get_url(), n])
         return table
 
     def helpfulness(self):

@@ -1,9 +1,9 @@
 """What the statistics keep. Nothing here says anything about a reader: no IP address, user
 agent, cookie, identifier or time of day; only a date, a language and a page.
 
-- PageViewEvent: one row per page view, written by the view beacon with a single INSERT (cheap,
-  never a read-then-write race). `aggregate_insights` (daily, cron) adds them into PageView and
-  empties the table, so no per-view row outlives a day.
+- PageViewEvent: raw counts, written by the view beacon in batches (counter.py) with a single
+  INSERT (cheap, never a read-then-write race). `aggregate_insights` (daily, cron) adds them into
+  PageView and empties the table, so no raw row outlives a day.
 - PageView: views per day, language and page.
 - FeedbackVote: "Was this page helpful?" answers per day, language, page and answer.
 - FeedbackComment: the optional short comment, for editors to read and mark handled.
@@ -17,9 +17,10 @@ class PageViewEvent(models.Model):
     date = models.DateField()
     language = models.CharField(max_length=10)
     page_id = models.PositiveIntegerField()
+    count = models.PositiveIntegerField(default=1)
 
     def __str__(self):
-        return f"{self.date} {self.language} {self.page_id}"
+        return f"{self.date} {self.language} {self.page_id}: {self.count}"
 
 
 class PageView(models.Model):

@@ -46,11 +46,11 @@ def summary(code, data, views, votes, zero, referrals, coverage):
     yes, no = votes.get(code, (0, 0))
     if yes + no:
         sentences.append(
-            f"Van de {number(yes + no)} lezers die de vraag 'Was deze pagina nuttig?' "
-            f"beantwoordden, zei {share(yes, yes + no)}% ja."
+            f"Van de {number(yes + no)} lezers die zeiden of een pagina nuttig was, zei "
+            f"{share(yes, yes + no)}% ja."
         )
     else:
-        sentences.append("Niemand beantwoordde de vraag 'Was deze pagina nuttig?'.")
+        sentences.append("Geen lezer zei of een pagina nuttig was.")
     if zero.get(code):
         sentences.append(f"{number(zero[code])} keer vond een zoekopdracht niets.")
     if referrals.get(code):

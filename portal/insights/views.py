@@ -10,8 +10,9 @@ by middleware around the page cache. Why:
   and sits outside the language prefixes, so the page cache never sees it;
 - it needs no JavaScript, and most bots never load images (the rest are caught by their user
   agent). Readers who switch images off are not counted; that is the price.
-The beacon writes one row (date, language, page id) with a single INSERT; `aggregate_insights`
-folds these rows into daily counts and empties the table. A failure is logged, never shown.
+The beacon adds 1 to an in-process counter that is written in batches (counter.py);
+`aggregate_insights` folds those rows into daily counts and empties the table. A failure is
+logged, never shown.
 """
 
 import base64
@@ -30,8 +31,9 @@ from wagtail.models import Page
 
 from ..core.counting import count_one
 from ..core.languages import language_codes
+from . import counter
 from .feedback import FeedbackForm, make_token, read_token, safe_path, same_origin
-from .models import FeedbackComment, FeedbackVote, PageViewEvent
+from .models import FeedbackComment, FeedbackVote
 from .privacy import is_bot, over_limit
 
 logger = logging.getLogger(__name__)
@@ -56,9 +58,7 @@ def counts_as_reader(request):
 def page_view_beacon(request, language, page_id):
     if language in language_codes() and counts_as_reader(request):
         try:
-            PageViewEvent.objects.create(
-                date=timezone.localdate(), language=language, page_id=page_id
-            )
+            counter.views.add(timezone.localdate(), language, page_id)
         except Exception:
             logger.exception("a page view could not be counted")
     return HttpResponse(PIXEL, content_type="image/gif")

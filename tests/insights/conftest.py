@@ -1,4 +1,5 @@
 import re
+import time
 
 import pytest
 
@@ -8,6 +9,15 @@ READER = (
 )
 READER_IP = "203.0.113.77"
 GUIDE = "healthcare/health-insurance"
+
+
+@pytest.fixture(autouse=True)
+def fresh_view_counter():
+    """The page-view counter lives in the process, outside the test's rolled-back database."""
+    from portal.insights import counter
+
+    counter.views.counts.clear()
+    counter.views.since = time.monotonic()
 
 
 @pytest.fixture

@@ -168,6 +168,19 @@ def test_one_client_is_rate_limited_others_are_not(reader, site_pages):
     assert votes(page, "en", True) == 10 and votes(page, "en", False) == 1
 
 
+def test_behind_the_load_balancer_the_forwarded_address_is_the_client(reader, site_pages, settings):
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    token = old_token(site_pages[GUIDE]["en"])
+    for n in range(12):
+        # Everyone arrives from the balancer's address; only the last entry is trusted.
+        response = reader.post(
+            "/en/feedback/",
+            {"token": token, "helpful": "yes"},
+            HTTP_X_FORWARDED_FOR=f"10.0.0.1, 198.51.100.{n}",
+        )
+        assert response.status_code == 302
+
+
 def test_the_rate_limit_keeps_no_address(reader, site_pages):
     """The limit's cache key is a one-way HMAC: the address is nowhere in it."""
     from django.core.cache import cache
