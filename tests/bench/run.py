@@ -18,21 +18,14 @@ import socket
 import subprocess
 import sys
 import tempfile
-import time
 import urllib.request
 from pathlib import Path
-from urllib.parse import urlsplit
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.serving import ROOT, first_page_url, free_port, gunicorn, manage, prepare_site
+
 SECONDS = float(os.environ.get("BENCH_SECONDS", "5"))
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "4"))
 WORKERS = os.environ.get("BENCH_WORKERS", "2")
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def redis_answers():
@@ -41,12 +34,6 @@ def redis_answers():
             return True
     except OSError:
         return False
-
-
-def manage(env, *args):
-    subprocess.run(
-        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True, capture_output=True
-    )
 
 
 def worker_pids(master):
@@ -110,12 +97,6 @@ def measure(url, master, headers=None):
     return figures
 
 
-def first_guide_url(base, language):
-    query = f"{base}/api/v2/pages/?type=guides.GuidePage&locale={language}&limit=1"
-    html_url = json.load(urllib.request.urlopen(query))["items"][0]["meta"]["html_url"]
-    return base + urlsplit(html_url).path  # the site's host name has no port
-
-
 def static_url(static_root):
     manifest = json.loads((Path(static_root) / "staticfiles.json").read_text())
     return "/static/" + manifest["paths"]["css/portal.css"]
@@ -143,34 +124,12 @@ def main():
     if redis_answers():
         env["REDIS_URL"] = "redis://127.0.0.1:6379/3"
     print(f"Preparing a fresh site in {folder} …", flush=True)
-    for args in (
-        ["migrate", "--noinput"],
-        ["import_hsds", "content/directory/services.json"],
-        ["load_content"],
-        ["load_search_terms"],
-        ["update_search_entries"],
-        ["collectstatic", "--noinput"],
-    ):
-        manage(env, *args)
+    prepare_site(env)
     if env.get("REDIS_URL"):
         manage(env, "shell", "-c", "from django.core.cache import cache; cache.clear()")
-    gunicorn = Path(sys.executable).parent / "gunicorn"
-    server = subprocess.Popen(
-        [str(gunicorn), "portal.wsgi", "--config", "gunicorn.conf.py"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
     base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(f"{base}/pl/", timeout=2)
-                break
-            except OSError:
-                time.sleep(0.2)
-        guide = first_guide_url(base, "pl")
+    with gunicorn(env, "--config", "gunicorn.conf.py", ready_url=f"{base}/pl/") as server:
+        guide = first_page_url(base, "guides.GuidePage", "pl")
         targets = [
             ("guide page, cached", guide, {}),
             ("guide page, uncached", guide, {"Cookie": "sessionid=bench"}),
@@ -200,9 +159,6 @@ def main():
             f"uncached guide page: {results['guide page, uncached']['cpu_ms']:.1f} ms server CPU "
             "per request (goal: at most 15 ms)"
         )
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
 
     if os.environ.get("BENCH_SCALE", "1") == "1":
         print("\nScale: a guide page and the translation dashboard as the site grows", flush=True)

@@ -7,16 +7,12 @@ are skipped, unless REQUIRE_BROWSER=1 (CI sets it) turns the skip into a failure
 
 import os
 import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.serving import ROOT as ROOT  # for the browser tests here
+from tests.serving import free_port, gunicorn, prepare_site
+
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -48,9 +44,7 @@ def pytest_collection_modifyitems(config, items):
 @pytest.fixture(scope="session")
 def server_env(tmp_path_factory):
     folder = tmp_path_factory.mktemp("e2e")
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    port = free_port()
     env = {
         **os.environ,
         "DATABASE_URL": f"sqlite:///{folder / 'e2e.sqlite3'}",
@@ -66,44 +60,16 @@ def server_env(tmp_path_factory):
     return env, port
 
 
-def manage(env, *args):
-    subprocess.run(
-        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True, capture_output=True
-    )
-
-
 @pytest.fixture(scope="session")
 def live_site(server_env):
     """The base URL of a production-like server (DEBUG off, whitenoise, gunicorn)."""
     env, port = server_env
-    manage(env, "migrate", "--noinput")
-    manage(env, "import_hsds", "content/directory/services.json")
-    manage(env, "load_content")
-    manage(env, "load_search_terms")
-    manage(env, "update_search_entries")
-    manage(env, "collectstatic", "--noinput")
-    gunicorn = Path(sys.executable).parent / "gunicorn"
-    process = subprocess.Popen(
-        [str(gunicorn), "portal.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "2"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
+    prepare_site(env)
     base_url = f"http://localhost:{port}"
-    try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(f"{base_url}/nl/", timeout=2)
-                break
-            except OSError:
-                time.sleep(0.2)
-        else:
-            raise RuntimeError("the test server did not start")
+    with gunicorn(
+        env, "--bind", f"127.0.0.1:{port}", "--workers", "2", ready_url=f"{base_url}/nl/"
+    ):
         yield base_url
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 @pytest.fixture(scope="session")

@@ -5,22 +5,16 @@ unless REQUIRE_BROWSER=1."""
 import json
 import os
 import subprocess
-import urllib.request
-from urllib.parse import urlsplit
 
 import pytest
+
+from tests.serving import first_page_url
 
 from .conftest import ROOT, browser_required, chromium_path
 
 pytestmark = pytest.mark.e2e
 LIGHTHOUSE = ROOT / "tests" / "lighthouse" / "node_modules" / ".bin" / "lighthouse"
 MINIMUM = {"performance": 95, "accessibility": 100, "best-practices": 95, "seo": 95}
-
-
-def guide_url(live_site):
-    query = f"{live_site}/api/v2/pages/?type=guides.GuidePage&locale=pl&limit=1"
-    html_url = json.load(urllib.request.urlopen(query))["items"][0]["meta"]["html_url"]
-    return live_site + urlsplit(html_url).path
 
 
 def test_guide_page_scores_on_a_mobile_phone(live_site, tmp_path):
@@ -36,7 +30,7 @@ def test_guide_page_scores_on_a_mobile_phone(live_site, tmp_path):
         run = subprocess.run(
             [
                 str(LIGHTHOUSE),
-                guide_url(live_site),
+                first_page_url(live_site, "guides.GuidePage", "pl"),
                 "--quiet",
                 "--output=json",
                 f"--output-path={report}",

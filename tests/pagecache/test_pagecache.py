@@ -126,9 +126,7 @@ def cold_guide_queries(client, url):
     return len(queries.captured_queries)
 
 
-def test_a_cold_guide_page_takes_a_fixed_number_of_queries_however_big_the_site(
-    client, site_pages
-):
+def test_a_cold_guide_page_takes_a_fixed_number_of_queries_however_big_the_site(client, site_pages):
     """With every cache empty (the first view after a publish) a page also builds the site
     navigation, its translation notice and breadcrumb: more queries, but never more as the
     site grows."""
@@ -182,3 +180,14 @@ def test_requests_outside_the_public_pages_do_not_read_the_content_version(clien
     with CaptureQueriesContext(connection) as queries:
         client.get("/admin/login/")
     assert not [q for q in queries.captured_queries if "contentversion" in q["sql"]]
+
+
+def test_a_long_address_is_cached_under_a_short_key(client, site_pages):
+    """Found by tests/core/test_fuzzing.py: any query string became part of the cache key."""
+    import warnings
+
+    url = site_pages["healthcare/health-insurance"]["pl"].url + "?q=" + "x" * 5000
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # Django warns about keys over 250 characters
+        assert client.get(url)["X-Page-Cache"] == "miss"
+        assert client.get(url)["X-Page-Cache"] == "hit"

@@ -1,0 +1,72 @@
+"""Serving the portal for tests that need a real server: browser tests (tests/e2e), the
+benchmark and the soak run (tests/bench). One fresh site per run, prepared the way `make run`
+does it, served by gunicorn with production settings on 127.0.0.1."""
+
+import contextlib
+import json
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlsplit
+
+ROOT = Path(__file__).resolve().parents[1]
+PREPARE = (
+    ("migrate", "--noinput"),
+    ("import_hsds", "content/directory/services.json"),
+    ("load_content",),
+    ("load_search_terms",),
+    ("update_search_entries",),
+    ("collectstatic", "--noinput"),
+)
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def manage(env, *args):
+    subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True, capture_output=True
+    )
+
+
+def prepare_site(env):
+    for args in PREPARE:
+        manage(env, *args)
+
+
+@contextlib.contextmanager
+def gunicorn(env, *args, ready_url):
+    """Run gunicorn (gunicorn.conf.py plus `args`) until the block ends; wait for `ready_url`."""
+    command = [str(Path(sys.executable).parent / "gunicorn"), "portal.wsgi", *args]
+    process = subprocess.Popen(
+        command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    try:
+        for _ in range(150):
+            try:
+                urllib.request.urlopen(ready_url, timeout=2)
+                break
+            except OSError:
+                if process.poll() is not None:
+                    raise RuntimeError("gunicorn stopped while starting") from None
+                time.sleep(0.2)
+        else:
+            raise RuntimeError("the server did not start")
+        yield process
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def first_page_url(base, page_type, language):
+    """The address of the first live page of `page_type` ("guides.GuidePage") in `language`,
+    from the pages API."""
+    query = f"{base}/api/v2/pages/?type={page_type}&locale={language}&limit=1"
+    html_url = json.load(urllib.request.urlopen(query))["items"][0]["meta"]["html_url"]
+    return base + urlsplit(html_url).path  # the site's host name has no port
