@@ -6,7 +6,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from .test_accessibility import api_url
+from tests.serving import first_page_url as api_url
 
 pytestmark = pytest.mark.e2e
 
