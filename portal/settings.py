@@ -119,6 +119,8 @@ INSTALLED_APPS = [
     "portal.offline",
     "portal.accounts",
     "portal.insights",
+    "portal.resilience",
+    "portal.backup",
     # modeltranslation must be loaded before django.contrib.admin.
     "modeltranslation",
     "wagtail_localize",
@@ -169,6 +171,8 @@ MIDDLEWARE = [
     "portal.core.middleware.LanguageCookieMiddleware",
     "portal.core.middleware.RejectNullCharactersMiddleware",
     "portal.pagecache.middleware.PageCacheMiddleware",
+    # Views that cannot reach the database answer 503 in the reader's language.
+    "portal.resilience.middleware.DatabaseOutageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

@@ -50,4 +50,5 @@ urlpatterns += i18n_patterns(
 )
 
 handler404 = "portal.core.views.page_not_found"
-handler500 = "portal.core.views.server_error"
+# An unreachable database gets the 503 page; anything else the plain 500 page.
+handler500 = "portal.resilience.views.server_error"

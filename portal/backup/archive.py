@@ -1,0 +1,278 @@
+"""One-file backups of the whole site: every row editors and readers made (pages with all their
+translations and revisions, wagtail-localize's data, the directory, users, groups and their
+permissions, redirects, search terms, statistics, ...) plus the media files (images, documents).
+
+The archive is a .tar.gz holding
+    manifest.json   format, when, schema (applied migrations), rows per model, SHA-256 of every file
+    data.json       Django's JSON serialisation of every row (what loaddata reads)
+    media/...       MEDIA_ROOT as it was
+
+Left out, because migrate or the site makes them again: content types and permissions (rows
+refer to them by natural key, so ids need not match), sessions (everyone logs in again),
+editing sessions, and Wagtail's admin search index (rebuilt after a restore).
+
+A restore checks the whole archive before it writes anything, then replaces the database
+content in one transaction; media files are put in place only when the data loaded.
+"""
+
+import hashlib
+import io
+import json
+import shutil
+import tarfile
+import tempfile
+from datetime import UTC, datetime
+from pathlib import Path, PurePosixPath
+
+from django.apps import apps
+from django.conf import settings
+from django.contrib.auth.models import Permission
+from django.contrib.contenttypes.models import ContentType
+from django.core.cache import caches
+from django.core.management import call_command
+from django.core.management.color import no_style
+from django.core.serializers.json import Serializer as JSONSerializer
+from django.db import connection, transaction
+from django.db.migrations.recorder import MigrationRecorder
+
+FORMAT = "win-portaal-backup"
+VERSION = 1
+DATA = "data.json"
+MANIFEST = "manifest.json"
+MEDIA = "media"
+MADE_BY_MIGRATE = {"contenttypes.ContentType", "auth.Permission"}
+NOT_BACKED_UP = MADE_BY_MIGRATE | {
+    "sessions.Session",
+    "wagtailadmin.EditingSession",
+    "wagtailsearch.IndexEntry",
+    "wagtailsearch.SQLiteFTSIndexEntry",
+}
+
+
+class ArchiveError(Exception):
+    """The archive cannot be restored; nothing was written."""
+
+
+def backed_up_models():
+    """Every model with its own table, except those in NOT_BACKED_UP (as dumpdata sees them)."""
+    return [
+        model
+        for model in apps.get_models()
+        if model._meta.can_migrate(connection) and model._meta.label not in NOT_BACKED_UP
+    ]
+
+
+def applied_migrations():
+    recorder = MigrationRecorder(connection)
+    return sorted([app, name] for app, name in recorder.applied_migrations())
+
+
+def sha256(path):
+    digest = hashlib.sha256()
+    with open(path, "rb") as stream:
+        for chunk in iter(lambda: stream.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def media_files():
+    root = Path(settings.MEDIA_ROOT)
+    if not root.is_dir():
+        return []
+    return sorted(path for path in root.rglob("*") if path.is_file() and not path.is_symlink())
+
+
+def write_backup(target):
+    """Write the archive to `target` (a path); returns its manifest."""
+    target = Path(target)
+    with tempfile.TemporaryDirectory() as scratch:
+        data = Path(scratch) / DATA
+        # One read transaction, so the rows are one consistent picture of the site.
+        with transaction.atomic():
+            rows = dump(data)
+            migrations = applied_migrations()
+        root = Path(settings.MEDIA_ROOT)
+        media = {str(PurePosixPath(path.relative_to(root))): path for path in media_files()}
+        manifest = {
+            "format": FORMAT,
+            "version": VERSION,
+            "created": datetime.now(UTC).isoformat(timespec="seconds"),
+            "database": connection.vendor,
+            "migrations": migrations,
+            "rows": rows,
+            "files": {DATA: sha256(data)}
+            | {f"{MEDIA}/{name}": sha256(path) for name, path in media.items()},
+        }
+        partial = target.with_name(target.name + ".partial")
+        with tarfile.open(partial, "w:gz") as tar:
+            add_bytes(tar, MANIFEST, json.dumps(manifest, indent=2).encode())
+            tar.add(data, arcname=DATA)
+            for name, path in media.items():
+                tar.add(path, arcname=f"{MEDIA}/{name}")
+        partial.chmod(0o600)  # it holds password hashes
+        partial.replace(target)  # a half-written archive never carries the real name
+    return manifest
+
+
+class Serializer(JSONSerializer):
+    """Django's JSON, with content types and permissions named by natural key (their ids
+    differ between databases) and every other reference by id (ids are kept). Wagtail's log
+    entries may name deleted pages, so a natural key lookup for them would fail."""
+
+    def handle_fk_field(self, obj, field):
+        self.use_natural_foreign_keys = field.remote_field.model in (ContentType, Permission)
+        super().handle_fk_field(obj, field)
+
+    def handle_m2m_field(self, obj, field):
+        self.use_natural_foreign_keys = field.remote_field.model in (ContentType, Permission)
+        super().handle_m2m_field(obj, field)
+
+
+def dump(path):
+    """Write every backed-up row to `path`; returns {model label: rows}."""
+    rows = {}
+
+    def every_row():
+        for model in backed_up_models():
+            rows[model._meta.label] = 0
+            for row in model._base_manager.order_by("pk").iterator(chunk_size=500):
+                rows[model._meta.label] += 1
+                yield row
+
+    with open(path, "w", encoding="utf-8") as stream:
+        Serializer().serialize(every_row(), stream=stream)
+    return rows
+
+
+def add_bytes(tar, name, content):
+    info = tarfile.TarInfo(name)
+    info.size = len(content)
+    info.mtime = int(datetime.now(UTC).timestamp())
+    tar.addfile(info, io.BytesIO(content))
+
+
+def unpack(source, folder):
+    """Unpack and check the archive in `folder`; returns its manifest or raises ArchiveError."""
+    try:
+        with tarfile.open(source, "r:gz") as tar:
+            members = tar.getmembers()
+            for member in members:
+                path = PurePosixPath(member.name)
+                if not member.isfile() or path.is_absolute() or ".." in path.parts:
+                    raise ArchiveError(f"unexpected entry in the archive: {member.name}")
+            tar.extractall(folder, filter="data")
+    except (OSError, tarfile.TarError, EOFError) as error:
+        raise ArchiveError(f"not a readable backup archive ({error})") from error
+    folder = Path(folder)
+    try:
+        manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise ArchiveError(f"the archive has no readable {MANIFEST}") from error
+    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
+        raise ArchiveError("this is not a WIN-portaal backup")
+    if manifest.get("version") != VERSION:
+        raise ArchiveError(f"unknown backup version {manifest.get('version')!r}")
+    files = manifest.get("files", {})
+    present = {str(PurePosixPath(m.relative_to(folder))) for m in folder.rglob("*") if m.is_file()}
+    if DATA not in files or set(files) != present - {MANIFEST}:
+        raise ArchiveError("the archive's files do not match its manifest")
+    for name, digest in files.items():
+        if sha256(folder / name) != digest:
+            raise ArchiveError(f"{name} is damaged (its checksum does not match)")
+    check_data(folder / DATA, manifest)
+    return manifest
+
+
+def check_data(path, manifest):
+    try:
+        rows = json.loads(path.read_text(encoding="utf-8"))
+    except ValueError as error:
+        raise ArchiveError(f"{DATA} is not valid JSON ({error})") from error
+    counted = {}
+    for row in rows:
+        try:
+            label = apps.get_model(row["model"])._meta.label
+        except (LookupError, KeyError, TypeError, ValueError) as error:
+            raise ArchiveError(f"{DATA} holds a row of an unknown model: {row!r:.100}") from error
+        counted[label] = counted.get(label, 0) + 1
+    expected = {label: n for label, n in manifest.get("rows", {}).items() if n}
+    if counted != expected:
+        raise ArchiveError(f"{DATA} does not hold the rows its manifest lists")
+    missing = {tuple(m) for m in manifest.get("migrations", [])} - {
+        tuple(m) for m in applied_migrations()
+    }
+    if missing:
+        names = ", ".join(f"{app}.{name}" for app, name in sorted(missing)[:5])
+        raise ArchiveError(
+            f"the archive comes from a newer version of the site; this database lacks the "
+            f"migrations {names}{' …' if len(missing) > 5 else ''}: update the code and run "
+            "`python manage.py migrate` first"
+        )
+
+
+def site_content():
+    """What the database already holds beyond what `migrate` creates: {what: count}."""
+    from django.contrib.auth import get_user_model
+    from wagtail.documents import get_document_model
+    from wagtail.images import get_image_model
+    from wagtail.models import Page
+
+    from ..directory.models import Service
+
+    found = {
+        "pages": Page.objects.filter(depth__gt=2).count(),  # migrate makes the root and one page
+        "users": get_user_model().objects.count(),
+        "services": Service.objects.count(),
+        "images": get_image_model().objects.count(),
+        "documents": get_document_model().objects.count(),
+    }
+    return {what: number for what, number in found.items() if number}
+
+
+def restore(source):
+    """Replace the database content and media with the archive's. Checks everything first."""
+    with tempfile.TemporaryDirectory() as scratch:
+        manifest = unpack(source, scratch)
+        with transaction.atomic():
+            empty_tables()
+            call_command("loaddata", str(Path(scratch) / DATA), verbosity=0)
+            # Files last, inside the transaction: if they cannot be written, no row is kept.
+            put_media(Path(scratch) / MEDIA)
+        call_command("update_index", verbosity=0)
+    # Cached pages and fragments belong to the database that was there before, and the content
+    # version may have gone back to a number they were stored under.
+    for alias in settings.CACHES:
+        caches[alias].clear()
+    return manifest
+
+
+def empty_tables():
+    """Delete every row but content types and permissions: also those migrate makes (Wagtail's
+    welcome page, default site and groups, our locales), so the archive's rows keep their ids,
+    and the search index and sessions, which would point at rows that are gone."""
+    tables = set()
+    for model in apps.get_models():
+        if not model._meta.can_migrate(connection) or model._meta.label in MADE_BY_MIGRATE:
+            continue
+        tables.add(model._meta.db_table)
+        for field in model._meta.local_many_to_many:
+            tables.add(field.remote_field.through._meta.db_table)
+    tables &= set(connection.introspection.table_names())
+    statements = connection.ops.sql_flush(no_style(), sorted(tables), allow_cascade=False)
+    if connection.vendor == "postgresql":
+        # PostgreSQL refuses to TRUNCATE a table with foreign key checks still pending from
+        # earlier writes in this transaction: run those checks now, and defer them again for
+        # the rows to come (they refer to each other in any order).
+        statements = ["SET CONSTRAINTS ALL IMMEDIATE", *statements, "SET CONSTRAINTS ALL DEFERRED"]
+    connection.ops.execute_sql_flush(statements)
+
+
+def put_media(folder):
+    if not folder.is_dir():
+        return
+    root = Path(settings.MEDIA_ROOT)
+    for path in sorted(folder.rglob("*")):
+        if path.is_file():
+            destination = root / path.relative_to(folder)
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, destination)
