@@ -16,6 +16,8 @@ DIRECTORY_MODELS = [
     "directory.ClosedDay",
     "directory.ServiceLanguage",
 ]
+# Search reads these through the fragment cache (portal.search.engine).
+SEARCH_MODELS = ["search.SynonymGroup", "wagtailsearchpromotions.SearchPromotion"]
 
 
 @receiver(page_published)
@@ -30,6 +32,6 @@ def content_changed(sender, **kwargs):
     version.bump()
 
 
-for model in DIRECTORY_MODELS:
+for model in DIRECTORY_MODELS + SEARCH_MODELS:
     post_save.connect(content_changed, sender=model, dispatch_uid=f"pagecache-save-{model}")
     post_delete.connect(content_changed, sender=model, dispatch_uid=f"pagecache-delete-{model}")

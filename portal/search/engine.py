@@ -20,6 +20,8 @@ from django.db.models import Q
 from django.utils.safestring import mark_safe
 from wagtail.contrib.search_promotions.models import SearchPromotion
 
+from ..pagecache import version
+from ..pagecache.fragments import fragment_cache
 from . import text
 from .models import SearchEntry, SynonymGroup
 
@@ -57,14 +59,45 @@ def synonyms_for(terms):
     or phrases belongs to. A term counts as typed when each of its words starts a word of the
     query as a stem: "zameldowania" brings the group of "zameldowanie"."""
     extra = []
-    for group in SynonymGroup.objects.all():
-        phrases = [text.query_terms(term) for term in group.term_list()]
+    for phrases in synonym_phrases():
         if not any(phrase and typed(phrase, terms) for phrase in phrases):
             continue
         for phrase in phrases:
             if phrase and not typed(phrase, terms) and phrase not in extra:
                 extra.append(phrase)
     return extra
+
+
+def synonym_phrases():
+    """Every synonym group as its folded phrases; kept under the content version, which goes
+    up when editors change a group."""
+    key = f"search-synonyms:{version.current()}"
+    groups = fragment_cache().get(key)
+    if groups is None:
+        groups = [
+            [text.query_terms(term) for term in group.term_list()]
+            for group in SynonymGroup.objects.all()
+        ]
+        fragment_cache().set(key, groups)
+    return groups
+
+
+def promotions():
+    """(folded query, translation key of the promoted page) of every search promotion, in
+    the editors' order; kept under the content version."""
+    key = f"search-promotions:{version.current()}"
+    found = fragment_cache().get(key)
+    if found is None:
+        chosen = SearchPromotion.objects.filter(page__isnull=False).select_related("query", "page")
+        found = [
+            (
+                " ".join(text.query_terms(promotion.query.query_string)),
+                promotion.page.translation_key,
+            )
+            for promotion in chosen.order_by("sort_order", "pk")
+        ]
+        fragment_cache().set(key, found)
+    return found
 
 
 def typed(phrase, terms):
@@ -146,12 +179,7 @@ def promoted_entries(terms, language):
     """Entries that editors promoted for this query (Wagtail's search promotions), compared
     folded: a promotion for "asigurare de sănătate" also answers "Asigurare de sanatate"."""
     wanted = " ".join(terms)
-    promotions = SearchPromotion.objects.filter(page__isnull=False).select_related("query", "page")
-    keys = [
-        promotion.page.translation_key
-        for promotion in promotions.order_by("sort_order", "pk")
-        if " ".join(text.query_terms(promotion.query.query_string)) == wanted
-    ]
+    keys = [key for query, key in promotions() if query == wanted]
     found = {}
     for entry in entries_in(language).filter(translation_key__in=keys):
         found.setdefault(entry.translation_key, []).append(entry)
@@ -194,10 +222,16 @@ def search(query, language, limit=MAX_RESULTS):
     ]
     highlight = text.word_pattern(all_stems)
     for item in ordered[:limit]:
-        item.title_html = mark_safe(text.highlight(item.entry.title, highlight))  # noqa: S308
-        source = item.entry.body if highlight_in(item.entry.body, highlight) else item.entry.summary
+        entry = item.entry
+        item.title_html = mark_safe(  # noqa: S308
+            text.highlight(entry.title, highlight, folded=entry.folded_title)
+        )
+        if entry.body and highlight.search(entry.folded_body):
+            source, folded = entry.body, entry.folded_body
+        else:
+            source, folded = entry.summary, entry.folded_summary
         item.snippet_html = mark_safe(  # noqa: S308
-            text.highlight(source, highlight, limit_words=SNIPPET_WORDS)
+            text.highlight(source, highlight, limit_words=SNIPPET_WORDS, folded=folded)
         )
         result.results.append(item)
     return result
@@ -205,7 +239,3 @@ def search(query, language, limit=MAX_RESULTS):
 
 def folded_text(entry):
     return f"{entry.folded_title} {entry.folded_summary} {entry.folded_body}"
-
-
-def highlight_in(body, pattern):
-    return bool(body) and bool(pattern.search(text.fold(body)))

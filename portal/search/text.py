@@ -81,20 +81,21 @@ def word_pattern(stems):
     return re.compile(rf"(?<![a-z0-9])(?:{alternatives})")
 
 
-def matching_words(pattern, text):
-    """The words of `text`, and the positions of those that match."""
+def matching_words(pattern, text, folded=None):
+    """The words of `text`, and the positions of those that match. `folded` is fold(text),
+    when the caller has it already (search entries store it)."""
     words = text.split()
     # Folding the whole text at once is much faster than word by word; it nearly always keeps
     # the words apart the same way (if not, fold each word).
-    folded = fold(text).split()
+    folded = (fold(text) if folded is None else folded).split()
     if len(folded) != len(words):
         folded = [fold(word) for word in words]
     return words, [i for i, word in enumerate(folded) if pattern.search(word)]
 
 
-def highlight(text, pattern, limit_words=None):
+def highlight(text, pattern, limit_words=None, folded=None):
     """HTML of `text` with matching words in <mark>; around the first match when limited."""
-    words, hits = matching_words(pattern, text)
+    words, hits = matching_words(pattern, text, folded)
     if limit_words and len(words) > limit_words:
         start = max(0, (hits[0] if hits else 0) - limit_words // 4)
         end = start + limit_words
