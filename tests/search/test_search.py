@@ -77,6 +77,7 @@ def test_synonyms_added_by_editors_widen_the_search(admin_client, client, site_p
 
 def test_a_promoted_page_comes_first_in_the_readers_language(client, site_pages):
     promoted = site_pages["registration/digid"]["nl"]
+    search(client, "bg", "brief van de gemeente")  # the promotions are now in the cache
     query = Query.objects.create(query_string="brief van de gemeente")
     SearchPromotion.objects.create(query=query, page=promoted, sort_order=0)
     links = result_links(search(client, "bg", "Brief van de Gemeente!"))
