@@ -17,7 +17,7 @@ DIRECTORY_MODELS = [
     "directory.ServiceLanguage",
 ]
 # Search reads these through the fragment cache (portal.search.engine).
-SEARCH_MODELS = ["search.SynonymGroup", "wagtailsearchpromotions.SearchPromotion"]
+SEARCH_MODELS = ["portal_search.SynonymGroup", "wagtailsearchpromotions.SearchPromotion"]
 
 
 @receiver(page_published)
