@@ -337,5 +337,7 @@ LOGGING = {
         # Wagtail logs every background task and publish at INFO; that drowns real messages.
         "wagtail": {"level": "WARNING"},
         "django_tasks": {"level": "WARNING"},
+        # django-axes logs every login at INFO, with masked values; failures still show.
+        "axes": {"level": "WARNING"},
     },
 }

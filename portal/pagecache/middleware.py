@@ -10,6 +10,8 @@ standard pages, the directory), shared by every worker through Redis when it is 
   language choice.
 """
 
+import hashlib
+
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
@@ -48,8 +50,16 @@ def cacheable_response(response):
     )
 
 
+MAX_KEY_PATH = 200
+
+
 def cache_key(request):
-    return f"page:{version.current()}:{request.get_host()}:{request.get_full_path()}"
+    address = f"{request.get_host()}:{request.get_full_path()}"
+    if len(address) > MAX_KEY_PATH:
+        # Any query string reaches the cache; a long one (up to the server's limit) must not
+        # become a key of that size. Short keys stay readable.
+        address = "sha256:" + hashlib.sha256(address.encode()).hexdigest()
+    return f"page:{version.current()}:{address}"
 
 
 class PageCacheMiddleware:

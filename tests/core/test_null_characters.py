@@ -10,7 +10,7 @@ pytestmark = pytest.mark.django_db
     "path", ["/pl/search/?q=a%00b", "/pl/services/?topic=%00", "/pl/a%00b/", "/s/abc%00"]
 )
 def test_readers_get_a_400_in_their_language(client, path):
-    response = client.get(path)
+    response = client.get(path, HTTP_ACCEPT_LANGUAGE="pl")
     assert response.status_code == 400
     assert "niedozwolone znaki" in response.content.decode()
 

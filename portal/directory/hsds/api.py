@@ -58,7 +58,9 @@ def open_data(view):
         # patterns would match there (Wagtail's catch-all always does). Our URLs carry no
         # language, so point it at our own, language-free patterns: a 404 stays a JSON 404.
         request.urlconf = __package__ + ".urls"
-        response["Content-Language"] = lang
+        if lang in serializers.language_codes():
+            # Never echo an unknown value into a header (a newline in it was a server error).
+            response["Content-Language"] = lang
         response["Access-Control-Allow-Origin"] = "*"
         response["Cache-Control"] = f"public, max-age={CACHE_SECONDS}"
         return response
