@@ -25,7 +25,7 @@ urlpatterns = [
     path("sw.js", service_worker, name="service_worker"),
     # The page-view beacon (portal/insights/views.py), outside the page cache's reach.
     re_path(
-        r"^insights/view/(?P<language>[a-z]{2,10})/(?P<page_id>[0-9]{1,10})\.gif$",
+        r"^insights/view/(?P<language>[a-z]{2,10})/(?P<page_id>[0-9]{1,9})\.gif$",
         page_view_beacon,
         name="page_view_beacon",
     ),

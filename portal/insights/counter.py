@@ -22,8 +22,9 @@ from .models import PageViewEvent
 
 logger = logging.getLogger(__name__)
 FLUSH_SECONDS = 10
-# Far more pages x languages than the site has: only a broken database lets it grow this big.
-MAX_KEYS = 20_000
+# Far more pages x languages than the site has: only made-up page ids (the aggregation drops
+# them) or a long database outage get here, and then new keys are dropped, not kept.
+MAX_KEYS = 5_000
 
 
 class ViewCounter:
@@ -33,8 +34,11 @@ class ViewCounter:
         self.since = time.monotonic()
 
     def add(self, day, language, page_id):
+        key = (day, language, page_id)
         with self.lock:
-            self.counts[(day, language, page_id)] += 1
+            if key not in self.counts and len(self.counts) >= MAX_KEYS:
+                return
+            self.counts[key] += 1
             due = time.monotonic() - self.since >= FLUSH_SECONDS
         if due:
             self.flush()

@@ -4,7 +4,8 @@ without keeping anything about the reader.
 The rate limit needs to recognise a client for a little while. Its key is an HMAC of (client
 address, today's date) under SECRET_KEY: it cannot be turned back into an address, changes every
 day, and lives only in the Django cache (Redis when configured) with a short expiry. It is never
-written to the database or a log.
+written to the database or a log. Without Redis each worker process keeps its own count, so
+the limit is per worker; with Redis (production) it is shared.
 """
 
 import hashlib

@@ -94,7 +94,7 @@ def submit_feedback(request):
         return refuse(request, _("This form can only be sent from this website."), 403)
     if over_limit(request, "feedback", FEEDBACK_LIMIT, FEEDBACK_WINDOW):
         return refuse(
-            request, _("You have sent a lot of answers. Please try again in an hour."), 429
+            request, _("You have sent a lot of answers. Please try again in an hour."), 429, token
         )
     form = FeedbackForm(request.POST)
     if not form.is_valid():

@@ -134,6 +134,15 @@ def test_views_are_written_in_batches_and_kept_when_a_write_fails(reader, site_p
     assert list(PageViewEvent.objects.values_list("language", "count")) == [("pl", 4)]
 
 
+def test_made_up_page_ids_cannot_fill_memory(reader, monkeypatch):
+    monkeypatch.setattr(counter, "MAX_KEYS", 3)
+    for page_id in range(10):
+        reader.get(f"/insights/view/pl/{page_id + 1}.gif")
+    assert counter.views.pending() == 3
+    # Beyond any database integer: not even a URL.
+    assert reader.get("/insights/view/pl/9999999999.gif").status_code == 404
+
+
 def test_unknown_language_or_page_counts_nothing(reader):
     assert reader.get("/insights/view/xx/1.gif").status_code == 200
     reader.get("/insights/view/pl/999999.gif")
