@@ -6,11 +6,13 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from wagtail.admin.paginator import WagtailPaginator
 
 from ..guides.models import TopicPage
 from . import po_files, status
 
 GROUP_PREFIX = "Editors: "
+ROWS_PER_PAGE = 100
 
 
 def languages_of(user):
@@ -70,18 +72,22 @@ def status_dashboard(request):
         return response
 
     counts = status.counts_by_language(rows)
+    # Totals and filters cover every page; the table shows one screenful at a time.
+    shown = WagtailPaginator(rows, ROWS_PER_PAGE).get_page(request.GET.get("p"))
     table = [
         (
             row,
             [(code, row.cells[code], edit_link(row, row.cells[code])) for code in languages],
         )
-        for row in rows
+        for row in shown
     ]
     return render(
         request,
         "translations/status_dashboard.html",
         {
             "table": table,
+            "items": shown,
+            "elided_page_range": shown.paginator.get_elided_page_range(shown.number),
             "languages": [
                 (code, dict(settings.LANGUAGES)[code], counts.get(code, {})) for code in languages
             ],

@@ -139,9 +139,9 @@ def test_dashboard_for_500_pages_in_5_languages_takes_a_constant_number_of_queri
 ):
     from tests.pagegen import generate_guides
 
-    def dashboard():
+    def dashboard(query=""):
         with CaptureQueriesContext(connection) as queries:
-            response = admin_client.get("/admin/translation-status/")
+            response = admin_client.get(f"/admin/translation-status/{query}")
         assert response.status_code == 200
         return response.content.decode(), len(queries.captured_queries)
 
@@ -152,5 +152,11 @@ def test_dashboard_for_500_pages_in_5_languages_takes_a_constant_number_of_queri
     assert len(rows) == 500
     for code, counts in status.counts_by_language(rows).items():
         assert counts[status.UP_TO_DATE] == 500, (code, counts)
-    assert html.count('<tr><td><a href="/admin/pages/') == 500
+    # 100 rows a screen, with the totals of all 500 above them.
+    assert html.count('<tr><td><a href="/admin/pages/') == 100
+    assert "?p=5" in html and "?p=6" not in html
+    last, _queries = dashboard("?p=5")
+    assert last.count('<tr><td><a href="/admin/pages/') == 100
+    shown = set(re.findall(r'<tr><td><a href="/admin/pages/(\d+)/', html))
+    assert shown.isdisjoint(re.findall(r'<tr><td><a href="/admin/pages/(\d+)/', last))
     assert large == small
