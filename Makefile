@@ -7,7 +7,7 @@ DEV_ENV := DEBUG=1 SECRET_KEY="$$(cat .secret_key)"
 TEST_ENV := SECRET_KEY=test-only-not-secret ALLOWED_HOSTS=testserver,localhost,127.0.0.1 \
 	BASE_URL=http://testserver SECURE_SSL_REDIRECT=0
 
-.PHONY: run test lint check pytest install messages clean bench lighthouse
+.PHONY: run test lint check pytest install messages clean bench soak lighthouse
 
 $(VENV)/.runtime: requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -49,6 +49,10 @@ test: lint check pytest
 # Speed and scale figures (a few minutes): gunicorn with production settings on 127.0.0.1.
 bench: $(VENV)/.dev
 	$(PY) -m tests.bench.run
+
+# Mixed reader traffic for 60 s at 50 connections: zero errors and flat worker memory, or it fails.
+soak: $(VENV)/.dev
+	$(PY) -m tests.bench.soak
 
 # Lighthouse on a guide page (mobile), failing below the bar; needs npm (Node 20).
 lighthouse: $(VENV)/.dev

@@ -1,5 +1,7 @@
-"""Start the portal under gunicorn with production settings on 127.0.0.1, for tests and the
-soak run (tests/bench/soak.py). The environment is the caller's; see production_env()."""
+"""gunicorn with production settings on 127.0.0.1 for the outage tests: unlike
+tests/serving.py it counts any HTTP answer (a 503 too) as "started" and keeps the server's log
+in a file (the tracebacks of an outage would fill a pipe and block the workers).
+production_env() is shared with the soak run."""
 
 import contextlib
 import os
@@ -11,7 +13,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-from tests.bench.run import free_port
+from tests.serving import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 
