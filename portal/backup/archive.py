@@ -18,6 +18,7 @@ content in one transaction; media files are put in place only when the data load
 import hashlib
 import io
 import json
+import os
 import shutil
 import tarfile
 import tempfile
@@ -87,8 +88,13 @@ def write_backup(target):
     target = Path(target)
     with tempfile.TemporaryDirectory() as scratch:
         data = Path(scratch) / DATA
-        # One read transaction, so the rows are one consistent picture of the site.
+        # One transaction, so the rows are one consistent picture of the site (PostgreSQL
+        # needs REPEATABLE READ for that; SQLite's transaction holds the database meanwhile).
+        outermost = not connection.in_atomic_block
         with transaction.atomic():
+            if connection.vendor == "postgresql" and outermost:
+                with connection.cursor() as cursor:
+                    cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
             rows = dump(data)
             migrations = applied_migrations()
         root = Path(settings.MEDIA_ROOT)
@@ -103,14 +109,22 @@ def write_backup(target):
             "files": {DATA: sha256(data)}
             | {f"{MEDIA}/{name}": sha256(path) for name, path in media.items()},
         }
+        # Readable by its owner only (it holds password hashes), and under its real name only
+        # once complete.
         partial = target.with_name(target.name + ".partial")
-        with tarfile.open(partial, "w:gz") as tar:
-            add_bytes(tar, MANIFEST, json.dumps(manifest, indent=2).encode())
-            tar.add(data, arcname=DATA)
-            for name, path in media.items():
-                tar.add(path, arcname=f"{MEDIA}/{name}")
-        partial.chmod(0o600)  # it holds password hashes
-        partial.replace(target)  # a half-written archive never carries the real name
+        descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        try:
+            with (
+                os.fdopen(descriptor, "wb") as stream,
+                tarfile.open(fileobj=stream, mode="w:gz") as tar,
+            ):
+                add_bytes(tar, MANIFEST, json.dumps(manifest, indent=2).encode())
+                tar.add(data, arcname=DATA)
+                for name, path in media.items():
+                    tar.add(path, arcname=f"{MEDIA}/{name}")
+            partial.replace(target)
+        finally:
+            partial.unlink(missing_ok=True)
     return manifest
 
 
