@@ -4,7 +4,7 @@
   yearly report for the council at /admin/insights/report/<year>/.
 - "Reader comments" (a snippet view set): comments per page and language, to read and mark
   handled. Language editors see their own language, moderators every language; nobody adds
-  comments here, they come from readers.
+  comments here, they come from readers. Several at once: select them, "Mark handled".
 """
 
 import django_filters
@@ -12,12 +12,14 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
+from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import DeleteView, EditView, HistoryView, SnippetViewSet
 
@@ -120,3 +122,34 @@ class FeedbackCommentViewSet(SnippetViewSet):
 
 register_permission_policy(FeedbackComment, CommentPermissionPolicy(FeedbackComment))
 register_snippet(FeedbackCommentViewSet)
+
+
+@hooks.register("register_bulk_action")
+class MarkHandledBulkAction(SnippetBulkAction):
+    """Select comments in the listing and mark them all handled at once."""
+
+    display_name = _("Mark handled")
+    action_type = "mark_handled"
+    aria_label = _("Mark the selected comments as handled")
+    template_name = "insights/confirm_mark_handled.html"
+    action_priority = 10
+    models = [FeedbackComment]
+
+    def check_perm(self, comment):
+        return self.permission_policy.user_has_permission_for_instance(
+            self.request.user, "change", comment
+        )
+
+    @classmethod
+    def execute_action(cls, objects, user=None, **kwargs):
+        for comment in objects:
+            comment.handled = True
+            comment.save(update_fields=["handled", "handled_at"])
+        return len(objects), 0
+
+    def get_success_message(self, num_parent_objects, num_child_objects):
+        return ngettext(
+            "%(count)d comment marked handled.",
+            "%(count)d comments marked handled.",
+            num_parent_objects,
+        ) % {"count": num_parent_objects}

@@ -180,3 +180,24 @@ def test_moderators_see_every_language(client, comments):
     assert "Comment in pl" in listing and "Comment in ro" in listing
     filtered = client.get("/admin/snippets/insights/feedbackcomment/?language=ro").content.decode()
     assert "Comment in ro" in filtered and "Comment in pl" not in filtered
+
+
+def test_editors_mark_several_comments_handled_at_once(client, comments, site_pages):
+    from django.urls import reverse
+
+    second = FeedbackComment.objects.create(
+        date=date(YEAR, 2, 2),
+        language="pl",
+        page=site_pages[GUIDE]["pl"],
+        helpful=True,
+        comment="Second Polish comment",
+    )
+    client.force_login(editor("Editors: Polski"))
+    url = reverse("wagtail_bulk_action", args=("insights", "feedbackcomment", "mark_handled"))
+    ids = [comments["pl"].pk, second.pk, comments["ro"].pk]
+    query = "&".join(f"id={pk}" for pk in ids) + "&next=/admin/"
+    confirm = client.get(f"{url}?{query}").content.decode()
+    assert "Comment in pl" in confirm and "Second Polish comment" in confirm
+    assert client.post(f"{url}?{query}").status_code == 302
+    handled = dict(FeedbackComment.objects.values_list("pk", "handled"))
+    assert handled == {comments["pl"].pk: True, second.pk: True, comments["ro"].pk: False}
