@@ -17,6 +17,7 @@ from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel
+from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
@@ -97,7 +98,14 @@ class FeedbackCommentViewSet(SnippetViewSet):
     menu_label = _("Reader comments")
     menu_order = 61
     add_to_admin_menu = True
-    list_display = ["comment", "page", "language", "helpful", "date", "handled"]
+    list_display = [
+        "comment",
+        "page",
+        "language",
+        BooleanColumn("helpful", label=_("Helpful")),
+        "date",
+        BooleanColumn("handled", label=_("Handled")),
+    ]
     list_export = ["date", "language", "page", "helpful", "comment", "handled"]
     export_filename = "reader-comments"
     filterset_class = CommentFilterSet
