@@ -8,7 +8,6 @@ Set as WAGTAILDOCS_DOCUMENT_FORM_BASE, so the single and the multiple upload bot
 """
 
 import filetype
-from django import forms
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
@@ -60,19 +59,25 @@ def content_matches_extension(upload):
 
 
 class CheckedDocumentForm(BaseDocumentForm):
-    def clean_file(self):
+    def _post_clean(self):
+        # After Wagtail's own checks (the extension, in Document.clean()): refusing the file
+        # earlier would leave the document without one and add a second, confusing message
+        # about an empty extension.
+        super()._post_clean()
         upload = self.cleaned_data.get("file")
-        if not upload or upload == self.original_file:
-            return upload
-        limit = settings.DOCUMENT_MAX_UPLOAD_SIZE
-        if upload.size > limit:
-            raise forms.ValidationError(
-                _("This file is too big. The maximum is %(size)s.")
-                % {"size": filesizeformat(limit)}
-            )
-        if not content_matches_extension(upload):
-            raise forms.ValidationError(
-                _("The contents of this file do not match its type (.%(extension)s).")
-                % {"extension": extension_of(upload.name)}
-            )
-        return upload
+        if not upload or upload == self.original_file or self.has_error("file"):
+            return
+        problem = upload_problem(upload)
+        if problem:
+            self.add_error("file", problem)
+
+
+def upload_problem(upload):
+    limit = settings.DOCUMENT_MAX_UPLOAD_SIZE
+    if upload.size > limit:
+        return _("This file is too big. The maximum is %(size)s.") % {"size": filesizeformat(limit)}
+    if not content_matches_extension(upload):
+        return _("The contents of this file do not match its type (.%(extension)s).") % {
+            "extension": extension_of(upload.name)
+        }
+    return None

@@ -8,6 +8,8 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
+from django.utils import translation
+from django.utils.translation import gettext
 from PIL import Image as PILImage
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
@@ -49,6 +51,12 @@ def xlsx():
     buffer = io.BytesIO()
     Workbook().save(buffer)
     return buffer.getvalue()
+
+
+def translated(message):
+    """The message as the admin shows it: in Dutch, the default admin language."""
+    with translation.override("nl"):
+        return gettext(message)
 
 
 @pytest.fixture(autouse=True)
@@ -123,14 +131,19 @@ def test_documents_whose_contents_do_not_match_are_refused(editor, name, content
 def test_the_multiple_uploader_refuses_them_too(editor):
     answer = multiple(editor, "documents", "report.pdf", HTML)
     assert answer["success"] is False
-    assert "do not match" in answer["error_message"]
+    # One clear message (in the editor's language), nothing about an empty extension.
+    message = translated("The contents of this file do not match its type (.%(extension)s).")
+    assert answer["error_message"] == message % {"extension": "pdf"}
     assert multiple(editor, "documents", "rules.pdf", PDF)["success"] is True
 
 
 @override_settings(DOCUMENT_MAX_UPLOAD_SIZE=1000)
 def test_documents_over_the_size_limit_are_refused(editor):
     response = add_document(editor, "big.pdf", PDF + b"0" * 2000)
-    assert "too big" in str(response.context["form"].errors["file"])
+    errors = response.context["form"].errors["file"]
+    assert errors == [
+        translated("This file is too big. The maximum is %(size)s.") % {"size": "1000\xa0bytes"}
+    ]
 
 
 def test_images_only_of_allowed_types(editor):

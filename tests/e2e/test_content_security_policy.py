@@ -27,7 +27,7 @@ if not User.objects.filter(username="csp-admin").exists():
 pages = LoadedContent.objects.filter(key="housing/renting-your-rights")
 dutch = pages.get(locale__language_code="nl").page_id
 polish = pages.get(locale__language_code="pl").page_id
-service = Service.objects.order_by("pk").first()
+service = Service.objects.filter(status=Service.Status.ACTIVE).order_by("pk").first()
 synonyms = SynonymGroup.objects.order_by("pk").first()
 print(json.dumps({{
     "page_editor": reverse("wagtailadmin_pages:edit", args=[dutch]),
@@ -37,6 +37,7 @@ print(json.dumps({{
         SynonymGroup.snippet_viewset.get_url_name("edit"), args=[synonyms.pk]
     ),
     "public_guide": pages.get(locale__language_code="pl").page.url,
+    "public_service": "/pl/services/" + str(service.pk) + "/",
 }}))
 """
 
@@ -100,6 +101,7 @@ def test_public_pages_run_under_the_strict_policy(live_site, urls, watched):
         "/pl/",
         urls["public_guide"],
         "/pl/services/",
+        urls["public_service"],  # with its JSON-LD data block
         "/pl/search/?q=praca",
         "/pl/offline/",
         "/pl/no-such-page/",
