@@ -1,3 +1,4 @@
+from django.contrib.auth.models import AnonymousUser
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -20,15 +21,15 @@ class TwoFactorMiddleware:
     def __call__(self, request):
         user = getattr(request, "user", None)
         path = request.path_info
-        if (
-            user is not None
-            and user.is_authenticated
-            and path.startswith(GUARDED)
-            and not user.is_verified()
-        ):
-            target = self.step_needed(request, user, path)
-            if target:
-                return redirect(f"{target}?{urlencode({'next': request.get_full_path()})}")
+        if user is not None and user.is_authenticated and not user.is_verified():
+            if path.startswith(GUARDED):
+                target = self.step_needed(request, user, path)
+                if target:
+                    return redirect(f"{target}?{urlencode({'next': request.get_full_path()})}")
+            elif two_factor.has_confirmed_device(user):
+                # Half logged in (password, no code yet): anywhere else, e.g. pages open to
+                # logged-in users only, the session counts as no login at all.
+                request.user = AnonymousUser()
         return self.get_response(request)
 
     def step_needed(self, request, user, path):

@@ -248,3 +248,17 @@ def test_when_required_superusers_must_set_it_up_first(client, editor):
     other.groups.add(Group.objects.get(name="Editors: Nederlands"))
     client.force_login(other)
     assert client.get("/admin/").status_code == 200
+
+
+def test_before_the_code_a_login_only_page_stays_closed(client, editor, site_pages):
+    from wagtail.models import PageViewRestriction
+
+    guide = site_pages["healthcare/health-insurance"]["pl"]
+    PageViewRestriction.objects.create(page=guide, restriction_type=PageViewRestriction.LOGIN)
+    device = enrol(client, editor)
+    client.logout()
+    log_in(client, PASSWORD)
+    assert client.get(guide.url).status_code == 302  # to the login, as for anyone
+    unthrottle(device)
+    client.post("/admin/two-factor/verify/", {"token": code_for(device, 1)})
+    assert client.get(guide.url).status_code == 200
