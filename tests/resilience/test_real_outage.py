@@ -9,10 +9,11 @@ from urllib.parse import urlsplit
 import pytest
 from django.conf import settings
 from django.db import connection
+from django.test import RequestFactory
 from django_redis.cache import RedisCache
 
 from portal.pagecache import version
-from portal.pagecache.middleware import to_cache
+from portal.pagecache.middleware import cache_key, to_cache
 from tests.bench.run import free_port, redis_answers
 
 from .gunicorn import closed_port, gunicorn, production_env
@@ -69,7 +70,11 @@ def test_with_redis_up_cached_pages_are_still_served(client, site_pages):
     assert page.status_code == 200
     # What a worker stored before the database went away.
     number = random.randrange(10**9, 10**10)
-    page_key = f"page:{number}:127.0.0.1:{port}:{cached_path}"
+    token = version.request_version.set(number)
+    try:
+        page_key = cache_key(RequestFactory().get(cached_path, HTTP_HOST=f"127.0.0.1:{port}"))
+    finally:
+        version.request_version.reset(token)
     shared.set(version.CACHE_KEY, number, timeout=300)
     shared.set(page_key, to_cache(page), timeout=300)
     env = production_env(port, unreachable_database(), settings.STATIC_ROOT, redis_url=redis_url)
