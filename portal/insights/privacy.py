@@ -65,4 +65,6 @@ def over_limit(request, purpose, limit, seconds):
         # Without a working cache there is no limit; feedback must still work.
         logger.warning("rate limit cache unavailable", exc_info=True)
         return False
-    return used > limit
+    # django-redis with IGNORE_EXCEPTIONS (settings.py) answers None instead of raising when
+    # Redis is down: no limit then either.
+    return used is not None and used > limit

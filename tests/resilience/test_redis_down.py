@@ -4,6 +4,7 @@ live in the database)."""
 
 import os
 import runpy
+import time
 from pathlib import Path
 
 import pytest
@@ -64,3 +65,20 @@ def test_editors_can_log_in(client, redis_down):
     assert response.status_code == 302, response.content.decode()[:500]
     assert client.get("/admin/").status_code == 200
     assert os.environ.get("REDIS_URL") is None
+
+
+def test_feedback_is_still_taken_without_its_rate_limit(client, site_pages, redis_down):
+    from portal.insights.feedback import make_token
+    from portal.insights.models import FeedbackComment
+
+    page = site_pages[GUIDE]["ro"]
+    token = make_token(page.pk, page.url, now=time.time() - 60)
+    for _ in range(12):  # more than the limit, which needs the cache
+        response = client.post(
+            "/ro/feedback/",
+            {"token": token, "helpful": "yes", "comment": "Foarte util."},
+            HTTP_SEC_FETCH_SITE="same-origin",
+            HTTP_USER_AGENT="Mozilla/5.0 (Linux; Android 10)",
+        )
+        assert response.status_code == 302
+    assert FeedbackComment.objects.filter(page=page).count() == 12
