@@ -6,6 +6,9 @@ from django.utils.http import urlencode
 from . import two_factor
 
 GUARDED = ("/admin/", "/desk/")
+# What the verify page itself loads: the icon sprite (its script puts whatever answers into the
+# page, so a redirect here would show the page twice) and the admin's JavaScript strings.
+EXEMPT = ("/admin/sprite/", "/admin/jsi18n/")
 
 
 class TwoFactorMiddleware:
@@ -36,7 +39,7 @@ class TwoFactorMiddleware:
         verify, settings_url = reverse("accounts:verify"), reverse("accounts:two_factor")
         if path in (verify, settings_url, reverse("wagtailadmin_logout")):
             return None
-        if path.startswith(("/admin/jsi18n/", "/admin/static/")):
+        if path.startswith(EXEMPT):
             return None
         if two_factor.has_confirmed_device(user):
             return verify

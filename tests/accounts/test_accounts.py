@@ -262,3 +262,15 @@ def test_before_the_code_a_login_only_page_stays_closed(client, editor, site_pag
     unthrottle(device)
     client.post("/admin/two-factor/verify/", {"token": code_for(device, 1)})
     assert client.get(guide.url).status_code == 200
+
+
+def test_the_verify_page_can_load_its_icons_and_strings(client, editor):
+    """Found in the browser: the icon sprite answered with the verify page, shown twice."""
+    enrol(client, editor)
+    client.logout()
+    log_in(client, PASSWORD)
+    assert client.get("/admin/pages/").status_code == 302
+    sprite = client.get("/admin/sprite/")
+    assert sprite.status_code == 200
+    assert "<svg" in sprite.content.decode()
+    assert client.get("/admin/jsi18n/").status_code == 200
