@@ -121,7 +121,7 @@ def test_zero_results_are_counted_per_day_and_language_without_personal_data(cli
         '<script>alert("x")</script>',
         '"><img src=x onerror=alert(1)>',
         "zdrowie здраве sănătate ☃ 🙂",
-        "\u202e\u0000\ufeff",
+        "\u202e\ufeff",  # (a NUL gets a 400: tests/core/test_null_characters.py)
         "%27%22",
         "a:* | b & !c",
     ],
@@ -133,9 +133,8 @@ def test_bad_queries_give_a_normal_page_and_are_never_echoed_unescaped(client, q
     assert "<script>alert" not in html
     assert "<img src=x" not in html
     if query.strip():
-        assert html_lib.escape(query[:200].replace("\x00", ""), quote=True)[:30] in html or (
-            "\x00" in query
-        )
+        # The query is shown back in the search box, escaped.
+        assert f'value="{html_lib.escape(query[:200], quote=True)}"' in html
 
 
 def test_publishing_a_change_updates_the_entries(site_pages, django_capture_on_commit_callbacks):
