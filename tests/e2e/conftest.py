@@ -10,7 +10,6 @@ import shutil
 
 import pytest
 
-from tests.serving import ROOT as ROOT  # for the browser tests here
 from tests.serving import free_port, gunicorn, prepare_site
 
 CHROMIUM_ARGS = [

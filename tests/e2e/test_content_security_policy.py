@@ -2,12 +2,11 @@
 opens may trigger a violation (a blocked script, style, image or frame)."""
 
 import json
-import subprocess
-import sys
 
 import pytest
 
-from .conftest import ROOT
+from tests.serving import manage
+
 from .navigation import follow
 
 pytestmark = pytest.mark.e2e
@@ -53,16 +52,9 @@ document.addEventListener("securitypolicyviolation", (event) => {
 @pytest.fixture(scope="module")
 def urls(live_site, server_env):
     env, _port = server_env
-    for command in (["setup_roles"], ["shell", "-c", SETUP]):
-        result = subprocess.run(
-            [sys.executable, "manage.py", *command],
-            cwd=ROOT,
-            env=env,
-            check=True,
-            capture_output=True,
-            text=True,
-        )
-    return json.loads(result.stdout.strip().splitlines()[-1])
+    manage(env, "setup_roles")
+    output = manage(env, "shell", "-c", SETUP)
+    return json.loads(output.strip().splitlines()[-1])
 
 
 @pytest.fixture

@@ -3,12 +3,11 @@ screen leads to the Romanian health-insurance page; the printout fits one sheet.
 
 import io
 import re
-import subprocess
-import sys
 
 import pytest
 
-from .conftest import ROOT
+from tests.serving import manage
+
 from .navigation import follow
 
 pytestmark = pytest.mark.e2e
@@ -30,10 +29,8 @@ print(LoadedContent.objects.get(key="healthcare/health-insurance", locale__langu
 @pytest.fixture(scope="module")
 def staff_member(live_site, server_env):
     env, _port = server_env
-    run = {"cwd": ROOT, "env": env, "check": True, "capture_output": True, "text": True}
-    subprocess.run([sys.executable, "manage.py", "setup_roles"], **run)
-    result = subprocess.run([sys.executable, "manage.py", "shell", "-c", SETUP], **run)
-    *_rest, guides, romanian_path = result.stdout.strip().splitlines()
+    manage(env, "setup_roles")
+    *_rest, guides, romanian_path = manage(env, "shell", "-c", SETUP).strip().splitlines()
     return {"romanian_path": romanian_path, "guides": guides.split()}
 
 

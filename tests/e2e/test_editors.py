@@ -1,14 +1,13 @@
 """A Polish editor in the admin: sees the outdated page, translates it through PO files,
 publishes, and the status turns up to date; a Romanian page stays closed to them."""
 
-import subprocess
-import sys
 import zipfile
 
 import polib
 import pytest
 
-from .conftest import ROOT
+from tests.serving import manage
+
 from .navigation import follow
 
 pytestmark = pytest.mark.e2e
@@ -30,22 +29,9 @@ print(pages.get(locale__language_code="ro").page_id)
 @pytest.fixture(scope="module")
 def polish_editor(live_site, server_env):
     env, _port = server_env
-    subprocess.run(
-        [sys.executable, "manage.py", "setup_roles"],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        capture_output=True,
-    )
-    result = subprocess.run(
-        [sys.executable, "manage.py", "shell", "-c", SETUP],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-    return {"username": "anna", "romanian_page": int(result.stdout.strip().splitlines()[-1])}
+    manage(env, "setup_roles")
+    output = manage(env, "shell", "-c", SETUP)
+    return {"username": "anna", "romanian_page": int(output.strip().splitlines()[-1])}
 
 
 def test_polish_editor_brings_an_outdated_translation_up_to_date(
@@ -102,15 +88,8 @@ user.groups.add(Group.objects.get(name="Editors: Nederlands"))
 page = LoadedContent.objects.get(key="duties/keeping-documents", locale__language_code="nl").page
 print(page.pk, page.title)
 """
-    result = subprocess.run(
-        [sys.executable, "manage.py", "shell", "-c", make_dutch_editor],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-    page_id, title = result.stdout.strip().splitlines()[-1].split(" ", 1)
+    output = manage(env, "shell", "-c", make_dutch_editor)
+    page_id, title = output.strip().splitlines()[-1].split(" ", 1)
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL")
     page = context.new_page()
     page.goto(live_site + "/admin/login/")

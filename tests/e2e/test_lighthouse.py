@@ -8,9 +8,9 @@ import subprocess
 
 import pytest
 
-from tests.serving import first_page_url
+from tests.serving import ROOT, first_page_url
 
-from .conftest import ROOT, browser_required, chromium_path
+from .conftest import browser_required, chromium_path
 
 pytestmark = pytest.mark.e2e
 LIGHTHOUSE = ROOT / "tests" / "lighthouse" / "node_modules" / ".bin" / "lighthouse"

@@ -1,12 +1,10 @@
 """An editor with two-step login in a real browser: password, then the code from the app."""
 
-import subprocess
-import sys
-
 import pytest
 from django_otp.oath import TOTP
 
-from .conftest import ROOT
+from tests.serving import manage
+
 from .navigation import follow
 
 pytestmark = pytest.mark.e2e
@@ -28,15 +26,8 @@ print(device.key)
 @pytest.fixture(scope="module")
 def device_key(live_site, server_env):
     env, _port = server_env
-    result = subprocess.run(
-        [sys.executable, "manage.py", "shell", "-c", SETUP],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-    return bytes.fromhex(result.stdout.strip().splitlines()[-1])
+    output = manage(env, "shell", "-c", SETUP)
+    return bytes.fromhex(output.strip().splitlines()[-1])
 
 
 def send_code(page, code):
