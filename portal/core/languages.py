@@ -43,27 +43,3 @@ def translated_language_name(code):
         return translation.get_language_info(code)["name_translated"]
     except KeyError:
         return code
-
-
-def live_translations(page):
-    """{language code: live page} of every translation of `page`, itself included. Looked up
-    once per page object (the language switcher and "where to get help" both ask) and cached
-    until the next published change (the content version)."""
-    if not hasattr(page, "_live_translations"):
-        from wagtail.models import Page
-
-        from ..pagecache import version
-        from ..pagecache.fragments import fragment_cache
-
-        key = f"translations:{version.current()}:{page.translation_key}"
-        found = fragment_cache().get(key)
-        if found is None:
-            found = {
-                translation.locale.language_code: translation
-                for translation in Page.objects.filter(translation_key=page.translation_key)
-                .live()
-                .select_related("locale")
-            }
-            fragment_cache().set(key, found)
-        page._live_translations = found
-    return page._live_translations

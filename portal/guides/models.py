@@ -19,10 +19,10 @@ from wagtail.models import Orderable, Page, PageViewRestriction
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from ..core.languages import live_translations
 from ..pagecache import version
 from ..pagecache.fragments import fragment_cache
 from .blocks import GuideStreamBlock
+from .chrome import live_translations
 
 TOPIC_ICONS = [
     ("rights", _("Work and rights")),

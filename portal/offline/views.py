@@ -18,8 +18,8 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 
-from ..core.chrome import site_chrome
 from ..core.languages import current_language, language_codes
+from ..guides.chrome import site_chrome
 
 THEME_COLOUR = "#004b87"
 

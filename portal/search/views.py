@@ -4,8 +4,8 @@ from django.db import DatabaseError
 from django.shortcuts import render
 from wagtail.models import Page
 
-from ..core.chrome import site_chrome
 from ..core.languages import current_language
+from ..guides.chrome import site_chrome
 from ..guides.models import TopicPage
 from . import engine
 from .models import ZeroResultQuery

@@ -14,8 +14,8 @@ from django.shortcuts import redirect
 from django.utils import translation
 from wagtail import views as wagtail_views
 
-from ..core.chrome import find_site, site_chrome
 from ..core.languages import fallback_languages
+from ..guides.chrome import find_site, site_chrome
 from ..guides.models import HomePage, route_below
 from ..pagecache import version
 from ..pagecache.fragments import fragment_cache

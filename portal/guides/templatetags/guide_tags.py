@@ -3,11 +3,11 @@
 from django import template
 from wagtail.models import Page
 
-from ...core.chrome import site_chrome
 from ...core.languages import current_language, translated_language_name
 from ...core.phone import phone_digits
 from ...pagecache import version
 from ...pagecache.fragments import fragment_cache
+from ..chrome import site_chrome
 
 register = template.Library()
 

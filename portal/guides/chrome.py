@@ -1,5 +1,6 @@
 """What every public page shows around its content, per language: the home page's address,
-the urgent-help and WIN-point pages, the footer pages, and every language's home page.
+the urgent-help and WIN-point pages, the footer pages, every language's home page, and the
+page's own translations (for the language switcher).
 
 Looked up once per language and kept in the cache under the content version (see
 portal.pagecache.version), so a page render asks the database for none of it; any publish
@@ -8,9 +9,9 @@ makes the next render look it up again.
 
 from wagtail.models import Page, Site
 
+from ..core.languages import current_language
 from ..pagecache import version
 from ..pagecache.fragments import fragment_cache
-from .languages import current_language
 
 
 def find_site(request):
@@ -52,7 +53,7 @@ def build(request, site, language):
     win_point = in_language(getattr(root, "win_point_page", None))
     footer = []
     if home is not None:
-        from ..guides.models import StandardPage
+        from .models import StandardPage
 
         footer = [
             (page.title, page.get_url(request))
@@ -96,3 +97,22 @@ def cached_chrome(request, language):
         chrome = build(request, site, language) if site else NO_SITE
         fragment_cache().set(key, chrome)
     return chrome
+
+
+def live_translations(page):
+    """{language code: live page} of every translation of `page`, itself included. Looked up
+    once per page object (the language switcher and "where to get help" both ask) and cached
+    until the next published change (the content version)."""
+    if not hasattr(page, "_live_translations"):
+        key = f"translations:{version.current()}:{page.translation_key}"
+        found = fragment_cache().get(key)
+        if found is None:
+            found = {
+                page_translation.locale.language_code: page_translation
+                for page_translation in Page.objects.filter(translation_key=page.translation_key)
+                .live()
+                .select_related("locale")
+            }
+            fragment_cache().set(key, found)
+        page._live_translations = found
+    return page._live_translations

@@ -4,14 +4,13 @@ from django import template
 from django.urls import translate_url
 from wagtail.models import Page
 
-from ..chrome import site_chrome
-from ..languages import (
+from ...core.languages import (
     current_language,
     fallback_languages,
     language_codes,
     language_name,
-    live_translations,
 )
+from ..chrome import live_translations, site_chrome
 
 register = template.Library()
 
