@@ -17,6 +17,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils import timezone
 
+from ..core.security import client_ip
+
 logger = logging.getLogger(__name__)
 
 # A simple rule, as the issue asks: crawlers, link previews, monitors, scripts and headless
@@ -34,19 +36,9 @@ def is_bot(user_agent):
     )
 
 
-def client_address(request):
-    """The reader's address. Behind the load balancer (TRUST_X_FORWARDED_PROTO, which sets
-    SECURE_PROXY_SSL_HEADER) every request comes from the balancer itself, so the last
-    X-Forwarded-For entry - the one the balancer added - is the client."""
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    if getattr(settings, "SECURE_PROXY_SSL_HEADER", None) and forwarded.strip():
-        return forwarded.split(",")[-1].strip()
-    return request.META.get("REMOTE_ADDR", "")
-
-
 def client_key(request, purpose):
     """A daily-changing, one-way key for the client that sent `request`."""
-    message = "|".join([purpose, client_address(request), timezone.localdate().isoformat()])
+    message = "|".join([purpose, client_ip(request), timezone.localdate().isoformat()])
     return hmac.new(settings.SECRET_KEY.encode(), message.encode(), hashlib.sha256).hexdigest()[:32]
 
 

@@ -255,6 +255,7 @@ def prepare(folder, port):
     env["GUNICORN_MAX_REQUESTS"] = "0"
     # As behind the production load balancer: the reader's address is the last X-Forwarded-For.
     env["TRUST_X_FORWARDED_PROTO"] = "1"
+    env["TRUSTED_PROXY_COUNT"] = "1"
     prepare_site(env)
     if env.get("REDIS_URL"):
         manage(env, "shell", "-c", "from django.core.cache import cache; cache.clear()")
