@@ -10,20 +10,19 @@ makes the next render look it up again.
 from wagtail.models import Page, Site
 
 from ..core.languages import current_language
-from ..pagecache import version
-from ..pagecache.fragments import fragment_cache
+from ..pagecache.fragments import remember
 
 
 def find_site(request):
     """Wagtail's Site for this request (Site.find_for_request), kept under the content version:
     Wagtail would ask the database on every page view."""
     if not hasattr(request, "_wagtail_site"):
-        key = f"site:{version.current()}:{request._get_raw_host()}:{request.get_port()}"
-        found = fragment_cache().get(key)
-        if found is None:
-            found = (Site.find_for_request(request),)
-            fragment_cache().set(key, found)
-        request._wagtail_site = found[0]
+        request._wagtail_site = remember(
+            lambda: Site.find_for_request(request),
+            "site",
+            request._get_raw_host(),
+            request.get_port(),
+        )
     return request._wagtail_site
 
 
@@ -89,14 +88,12 @@ NO_SITE = {
 
 
 def cached_chrome(request, language):
-    # Keyed by host name, so a cached answer needs no query for the Site either.
-    key = f"chrome:{version.current()}:{request.get_host()}:{language}"
-    chrome = fragment_cache().get(key)
-    if chrome is None:
+    def build_for_site():
         site = find_site(request)
-        chrome = build(request, site, language) if site else NO_SITE
-        fragment_cache().set(key, chrome)
-    return chrome
+        return build(request, site, language) if site else NO_SITE
+
+    # Keyed by host name, so a cached answer needs no query for the Site either.
+    return remember(build_for_site, "chrome", request.get_host(), language)
 
 
 def live_translations(page):
@@ -104,15 +101,14 @@ def live_translations(page):
     once per page object (the language switcher and "where to get help" both ask) and cached
     until the next published change (the content version)."""
     if not hasattr(page, "_live_translations"):
-        key = f"translations:{version.current()}:{page.translation_key}"
-        found = fragment_cache().get(key)
-        if found is None:
-            found = {
-                page_translation.locale.language_code: page_translation
-                for page_translation in Page.objects.filter(translation_key=page.translation_key)
+        page._live_translations = remember(
+            lambda: {
+                found.locale.language_code: found
+                for found in Page.objects.filter(translation_key=page.translation_key)
                 .live()
                 .select_related("locale")
-            }
-            fragment_cache().set(key, found)
-        page._live_translations = found
+            },
+            "translations",
+            page.translation_key,
+        )
     return page._live_translations

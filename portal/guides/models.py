@@ -19,8 +19,7 @@ from wagtail.models import Orderable, Page, PageViewRestriction
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from ..pagecache import version
-from ..pagecache.fragments import fragment_cache
+from ..pagecache.fragments import remember
 from .blocks import GuideStreamBlock
 from .chrome import live_translations
 
@@ -76,12 +75,7 @@ class PortalPage(Page):
 
 
 def view_restrictions_exist():
-    key = f"view-restrictions:{version.current()}"
-    exist = fragment_cache().get(key)
-    if exist is None:
-        exist = PageViewRestriction.objects.exists()
-        fragment_cache().set(key, exist)
-    return exist
+    return remember(PageViewRestriction.objects.exists, "view-restrictions")
 
 
 def route_below(home_path, home_url_path, path_components, request):
@@ -222,19 +216,18 @@ class GuidePage(ContentPage):
         Services exist once for all languages, so editors choose them once, on the Dutch page.
         """
         source = live_translations(self).get(settings.LANGUAGE_CODE, self)
-        # Directory data: cached until the next change (the content version).
-        key = f"help-services:{version.current()}:{source.pk}"
-        services = fragment_cache().get(key)
-        if services is None:
+
+        def services():
             links = (
                 GuideService.objects.filter(page_id=source.pk, service__status="active")
                 .select_related("service")
                 .prefetch_related("service__phones")
                 .order_by("sort_order")
             )
-            services = [link.service for link in links]
-            fragment_cache().set(key, services)
-        return services
+            return [link.service for link in links]
+
+        # Directory data: cached until the next change (the content version).
+        return remember(services, "help-services", source.pk)
 
 
 class GuideService(Orderable):

@@ -15,11 +15,25 @@ from django.core.cache import caches
 from django.core.cache.backends.base import DEFAULT_TIMEOUT, BaseCache
 from django.core.cache.backends.locmem import LocMemCache
 
+from . import version
+
 MISSING = object()
 
 
 def fragment_cache():
     return caches["fragments"]
+
+
+def remember(build, name, *parts):
+    """What `build()` returns, built once per content version and kept in the fragment cache.
+    `parts` name whatever else the answer depends on (host, page, language…)."""
+    key = ":".join([name, str(version.current()), *(str(part) for part in parts)])
+    cache = fragment_cache()
+    value = cache.get(key, MISSING)
+    if value is MISSING:
+        value = build()
+        cache.set(key, value)
+    return value
 
 
 class LocalFirstCache(BaseCache):

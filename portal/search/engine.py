@@ -20,8 +20,7 @@ from django.db.models import Q
 from django.utils.safestring import mark_safe
 from wagtail.contrib.search_promotions.models import SearchPromotion
 
-from ..pagecache import version
-from ..pagecache.fragments import fragment_cache
+from ..pagecache.fragments import remember
 from . import text
 from .models import SearchEntry, SynonymGroup
 
@@ -71,33 +70,30 @@ def synonyms_for(terms):
 def synonym_phrases():
     """Every synonym group as its folded phrases; kept under the content version, which goes
     up when editors change a group."""
-    key = f"search-synonyms:{version.current()}"
-    groups = fragment_cache().get(key)
-    if groups is None:
-        groups = [
+    return remember(
+        lambda: [
             [text.query_terms(term) for term in group.term_list()]
             for group in SynonymGroup.objects.all()
-        ]
-        fragment_cache().set(key, groups)
-    return groups
+        ],
+        "search-synonyms",
+    )
 
 
 def promotions():
     """(folded query, translation key of the promoted page) of every search promotion, in
     the editors' order; kept under the content version."""
-    key = f"search-promotions:{version.current()}"
-    found = fragment_cache().get(key)
-    if found is None:
+
+    def folded():
         chosen = SearchPromotion.objects.filter(page__isnull=False).select_related("query", "page")
-        found = [
+        return [
             (
                 " ".join(text.query_terms(promotion.query.query_string)),
                 promotion.page.translation_key,
             )
             for promotion in chosen.order_by("sort_order", "pk")
         ]
-        fragment_cache().set(key, found)
-    return found
+
+    return remember(folded, "search-promotions")
 
 
 def typed(phrase, terms):

@@ -5,8 +5,7 @@ from wagtail.models import Page
 
 from ...core.languages import current_language, translated_language_name
 from ...core.phone import phone_digits
-from ...pagecache import version
-from ...pagecache.fragments import fragment_cache
+from ...pagecache.fragments import remember
 from ..chrome import site_chrome
 
 register = template.Library()
@@ -34,9 +33,8 @@ def breadcrumb_steps(context, page):
     language = current_language()
     # Only a page shown as a fallback (portal.translations.serve) is in another language.
     fallback = bool(getattr(request, "fallback_from", None))
-    key = f"breadcrumb:{version.current()}:{request.get_host()}:{page.pk}:{language}:{fallback}"
-    steps = fragment_cache().get(key)
-    if steps is None:
+
+    def steps():
         ancestors = list(page.get_ancestors().live().filter(depth__gte=3))
         if fallback and ancestors:
             own = {
@@ -48,9 +46,9 @@ def breadcrumb_steps(context, page):
             }
             ancestors = [own.get(a.translation_key, a) for a in ancestors]
         home = site_chrome(request)["home_urls"].get(language) or f"/{language}/"
-        steps = [(None, home)] + [(a.title, a.get_url(request)) for a in ancestors]
-        fragment_cache().set(key, steps)
-    return steps
+        return [(None, home)] + [(a.title, a.get_url(request)) for a in ancestors]
+
+    return remember(steps, "breadcrumb", request.get_host(), page.pk, language, fallback)
 
 
 @register.filter

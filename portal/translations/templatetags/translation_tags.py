@@ -4,8 +4,7 @@ from django import template
 from django.utils.translation import get_language_info
 from wagtail.models import Page
 
-from ...pagecache import version
-from ...pagecache.fragments import fragment_cache
+from ...pagecache.fragments import remember
 from .. import status
 
 register = template.Library()
@@ -30,17 +29,16 @@ def translation_notice(context):
 def notice_for(page, request):
     """The notice's kind, percentage and link to the Dutch page; cached until the next publish
     (the content version), since computing a status takes several queries."""
-    key = f"notice:{version.current()}:{page.pk}"
-    notice = fragment_cache().get(key)
-    if notice is None:
+
+    def notice():
         # Looked up once: the status needs the Dutch source, and so does the notice's link.
         source, cell = status.page_status(page)
-        notice = {"kind": None}
-        if cell is not None and cell.status not in (status.UP_TO_DATE, status.MISSING):
-            notice = {
-                "kind": cell.status,
-                "percent": cell.percent,
-                "source_url": source.get_url(request) if source and source.live else "",
-            }
-        fragment_cache().set(key, notice)
-    return notice
+        if cell is None or cell.status in (status.UP_TO_DATE, status.MISSING):
+            return {"kind": None}
+        return {
+            "kind": cell.status,
+            "percent": cell.percent,
+            "source_url": source.get_url(request) if source and source.live else "",
+        }
+
+    return remember(notice, "notice", page.pk)
