@@ -7,7 +7,7 @@ DEV_ENV := DEBUG=1 SECRET_KEY="$$(cat .secret_key)"
 TEST_ENV := SECRET_KEY=test-only-not-secret ALLOWED_HOSTS=testserver,localhost,127.0.0.1 \
 	BASE_URL=http://testserver SECURE_SSL_REDIRECT=0
 
-.PHONY: run test lint check pytest install messages clean bench soak lighthouse
+.PHONY: run test test-fast lint check pytest install messages clean bench soak lighthouse
 
 $(VENV)/.runtime: requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,7 @@ run: $(VENV)/.runtime .secret_key
 	$(DEV_ENV) $(PY) manage.py migrate --noinput
 	$(DEV_ENV) $(PY) manage.py import_hsds --if-empty content/directory/services.json
 	$(DEV_ENV) $(PY) manage.py load_content
+	$(DEV_ENV) $(PY) manage.py load_glossary
 	$(DEV_ENV) $(PY) manage.py load_search_terms --if-empty
 	$(DEV_ENV) $(PY) manage.py update_search_entries
 	$(DEV_ENV) $(PY) manage.py setup_roles
@@ -36,6 +37,7 @@ run: $(VENV)/.runtime .secret_key
 lint: $(VENV)/.dev
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/djhtml --check templates static/css static/js
 
 check: $(VENV)/.dev
 	$(TEST_ENV) $(PY) manage.py check
@@ -45,6 +47,11 @@ pytest: $(VENV)/.dev
 	$(TEST_ENV) $(VENV)/bin/pytest $(PYTEST_ARGS)
 
 test: lint check pytest
+
+# The inner loop: everything but browser, fuzz and real-outage tests (see pyproject markers).
+FAST := -m "not e2e and not fuzz and not real_outage and not real_server"
+test-fast: lint check
+	$(TEST_ENV) $(VENV)/bin/pytest $(FAST) $(PYTEST_ARGS)
 
 # Speed and scale figures (a few minutes): gunicorn with production settings on 127.0.0.1.
 bench: $(VENV)/.dev
@@ -57,7 +64,7 @@ soak: $(VENV)/.dev
 # Lighthouse on a guide page (mobile), failing below the bar; needs npm (Node 20).
 lighthouse: $(VENV)/.dev
 	npm ci --prefix tests/lighthouse --no-audit --no-fund
-	$(TEST_ENV) REQUIRE_BROWSER=1 $(VENV)/bin/pytest tests/e2e/test_lighthouse.py -s
+	$(TEST_ENV) REQUIRE_BROWSER=1 LIGHTHOUSE_PERFORMANCE=1 $(VENV)/bin/pytest tests/e2e/test_lighthouse.py -s
 
 # Re-extract interface strings into locale/*/LC_MESSAGES/django.po and compile them.
 messages: $(VENV)/.dev

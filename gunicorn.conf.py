@@ -3,6 +3,8 @@
 import multiprocessing
 import os
 
+from portal.environment import env_bool
+
 bind = os.environ.get("GUNICORN_BIND", f"0.0.0.0:{os.environ.get('PORT', '8000')}")
 workers = int(os.environ.get("GUNICORN_WORKERS", str(multiprocessing.cpu_count() * 2 + 1)))
 threads = int(os.environ.get("GUNICORN_THREADS", "2"))
@@ -16,5 +18,13 @@ max_requests_jitter = 200
 preload_app = True
 accesslog = "-" if os.environ.get("GUNICORN_ACCESS_LOG") else None
 errorlog = "-"
-# The load balancer terminates TLS; trust its X-Forwarded-* headers.
-forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+# Whether a request came over HTTPS: the same rule as Django's (TRUST_X_FORWARDED_PROTO). Only
+# then does gunicorn believe X-Forwarded-Proto, and only from FORWARDED_ALLOW_IPS (the proxy
+# in front). Left to its defaults, gunicorn would take X-Forwarded-Proto (and -Ssl, and
+# -Protocol) from 127.0.0.1 whatever Django was told, and pages would link to https on http.
+if env_bool("TRUST_X_FORWARDED_PROTO"):
+    forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+    secure_scheme_headers = {"X-FORWARDED-PROTO": "https"}
+else:
+    forwarded_allow_ips = ""
+    secure_scheme_headers = {}

@@ -12,18 +12,9 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.core.management.utils import get_random_secret_key
 
+from portal.environment import env_bool, env_list
+
 BASE_DIR = Path(__file__).resolve().parent.parent
-
-
-def env_bool(name, default=False):
-    value = os.environ.get(name)
-    if value is None or value == "":
-        return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
-
-
-def env_list(name):
-    return [item.strip() for item in os.environ.get(name, "").split(",") if item.strip()]
 
 
 DEBUG = env_bool("DEBUG")
@@ -49,6 +40,8 @@ if not ALLOWED_HOSTS:
     ALLOWED_HOSTS = ["localhost", "127.0.0.1", "[::1]"]
 
 BASE_URL = os.environ.get("BASE_URL", "").rstrip("/")
+# portal.core.checks warns on `check --deploy` when the fallback below is in use.
+BASE_URL_FROM_ENVIRONMENT = bool(BASE_URL)
 if not BASE_URL:
     if not DEBUG:
         raise ImproperlyConfigured(
@@ -57,6 +50,8 @@ if not BASE_URL:
         )
     BASE_URL = "http://127.0.0.1:8000"
 WAGTAILADMIN_BASE_URL = BASE_URL
+# Wagtail's "forgot password" form, throttled per account and per client address.
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "portal.accounts.forms.ThrottledPasswordResetForm"  # noqa: S105
 CSRF_TRUSTED_ORIGINS = [BASE_URL]
 
 DATABASES = {
@@ -90,9 +85,9 @@ if REDIS_URL:
             },
         },
         # Page pieces under content-versioned keys: the worker's memory first, then Redis
-        # (portal/pagecache/fragments.py).
+        # (portal/core/fragment_cache.py).
         "fragments": {
-            "BACKEND": "portal.pagecache.fragments.LocalFirstCache",
+            "BACKEND": "portal.core.fragment_cache.LocalFirstCache",
             "TIMEOUT": 3600,
             "OPTIONS": {"SHARED": "default"},
         },
@@ -114,6 +109,8 @@ INSTALLED_APPS = [
     # Our apps come first so their templates and admin URLs take precedence.
     "portal.core",
     "portal.directory",
+    "portal.facts",
+    "portal.glossary",
     "portal.guides",
     "portal.translations",
     "portal.search",
@@ -122,6 +119,7 @@ INSTALLED_APPS = [
     "portal.offline",
     "portal.accounts",
     "portal.insights",
+    "portal.terminology",
     "portal.resilience",
     "portal.backup",
     # modeltranslation must be loaded before django.contrib.admin.
@@ -173,6 +171,8 @@ MIDDLEWARE = [
     "portal.core.middleware.PortalLocaleMiddleware",
     "portal.core.middleware.LanguageCookieMiddleware",
     "portal.core.middleware.RejectNullCharactersMiddleware",
+    # Outside the page cache: cached guides get a feedback token issued when they are served.
+    "portal.insights.middleware.FeedbackTokenMiddleware",
     "portal.pagecache.middleware.PageCacheMiddleware",
     # Views that cannot reach the database answer 503 in the reader's language.
     "portal.resilience.middleware.DatabaseOutageMiddleware",
@@ -204,7 +204,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "portal.core.context_processors.site_languages",
-                "portal.pagecache.context_processors.content_version",
+                "portal.core.context_processors.content_version",
+                "portal.core.context_processors.urgent_numbers",
             ],
         },
     },
@@ -234,7 +235,9 @@ WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAIL_I18N_ENABLED = True
 # Bulgarian titles must give Latin slugs, so URLs stay typeable on any keyboard.
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# locale/wagtail_localize/ holds wagtail-localize's own strings where its catalogue lacks them
+# (Bulgarian) or glues a word to a language name; `make messages` leaves it alone.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "wagtail_localize"]
 LANGUAGE_COOKIE_NAME = "language"
 LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
 LANGUAGE_COOKIE_SAMESITE = "Lax"
@@ -263,6 +266,24 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = "WIN-portaal Zoetermeer"
+
+# E-mail (editors' daily e-mail about outdated translations, password resets). Without
+# EMAIL_HOST, messages are written to the log (console back-end) instead of being sent, so a
+# laptop or a test machine never mails anyone.
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND") or (
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend"
+)
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=EMAIL_PORT == 587)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", default=EMAIL_PORT == 465 and not EMAIL_USE_TLS)
+EMAIL_TIMEOUT = 30
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "WIN-portaal <noreply@localhost>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "txt", "xlsx"]
 # Uploads: only these types and sizes. Wagtail checks that an image really is one; documents
@@ -328,6 +349,7 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 if env_bool("TRUST_X_FORWARDED_PROTO"):
     # Only behind a load balancer that sets this header itself and strips it from clients.
+    # gunicorn.conf.py reads the same variable: off, neither of them believes the header.
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 LOGGING = {
@@ -344,3 +366,10 @@ LOGGING = {
         "axes": {"level": "WARNING"},
     },
 }
+
+# Content truth (portal/facts, portal/guides): a page is due for review PAGE_REVIEW_MONTHS after
+# its last_reviewed date; "Figures to check" lists values expiring within FACTS_EXPIRING_DAYS and
+# sources nobody checked for FACTS_CHECK_EVERY_MONTHS.
+PAGE_REVIEW_MONTHS = int(os.environ.get("PAGE_REVIEW_MONTHS", "6"))
+FACTS_EXPIRING_DAYS = int(os.environ.get("FACTS_EXPIRING_DAYS", "30"))
+FACTS_CHECK_EVERY_MONTHS = int(os.environ.get("FACTS_CHECK_EVERY_MONTHS", "12"))

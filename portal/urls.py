@@ -3,16 +3,19 @@ from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from portal.desk.login import DeskLoginView
 from portal.desk.views import follow_short_link
+from portal.guides.sitemap import sitemap
 from portal.insights.views import page_view_beacon
 from portal.offline.views import service_worker
 from portal.search.api import api_router
 from portal.translations.serve import serve as serve_with_fallback
 
 urlpatterns = [
+    # Wagtail's login, except that WIN-point staff land on the desk (portal/desk/login.py).
+    path("admin/login/", DeskLoginView.as_view(), name="wagtailadmin_login"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap),
@@ -41,6 +44,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("services/", include("portal.directory.urls")),
     path("search/", include("portal.search.urls")),
+    path("glossary/", include("portal.glossary.urls")),
     path("feedback/", include("portal.insights.urls")),
     path("", include("portal.offline.urls")),
     # Pages, falling back to English, then Dutch, where a translation is missing.
@@ -49,6 +53,7 @@ urlpatterns += i18n_patterns(
     prefix_default_language=True,
 )
 
+handler400 = "portal.core.views.bad_request"
 handler404 = "portal.core.views.page_not_found"
 # An unreachable database gets the 503 page; anything else the plain 500 page.
 handler500 = "portal.resilience.views.server_error"

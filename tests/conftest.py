@@ -33,6 +33,7 @@ def django_db_setup(django_db_setup, django_db_blocker):
         # The same order as `make run`: guides point to directory services.
         call_command("import_hsds", str(DIRECTORY_DATA), stdout=quiet)
         call_command("load_content", stdout=quiet)
+        call_command("load_glossary", stdout=quiet)
         call_command("load_search_terms", stdout=quiet)
         call_command("update_search_entries", stdout=quiet)
         call_command("setup_roles", stdout=quiet)

@@ -17,6 +17,7 @@ PREPARE = (
     ("migrate", "--noinput"),
     ("import_hsds", "content/directory/services.json"),
     ("load_content",),
+    ("load_glossary",),
     ("load_search_terms",),
     ("update_search_entries",),
     ("collectstatic", "--noinput"),
@@ -66,7 +67,17 @@ def gunicorn(env, *args, ready_url):
             raise RuntimeError("the server did not start")
         yield process
     finally:
-        process.terminate()
+        stop(process)
+
+
+def stop(process):
+    """Stop a server. gunicorn waits up to 30 s for busy workers on SIGTERM (slow clients keep
+    them busy); a test's teardown does not need that grace, so after 10 s it is killed."""
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
         process.wait(timeout=10)
 
 

@@ -12,7 +12,11 @@ refer to them by natural key, so ids need not match), sessions (everyone logs in
 editing sessions, and Wagtail's admin search index (rebuilt after a restore).
 
 A restore checks the whole archive before it writes anything, then replaces the database
-content in one transaction; media files are put in place only when the data loaded.
+content in one transaction; media files are put in place only when the data loaded. Checked
+first: the manifest comes first and is well-formed, every entry is listed in it, its size fits
+(no decompression bombs: see MAX_UNPACK_RATIO, checked while streaming) and its checksum
+matches, data.json parses (nesting too deep is a clear error) with exactly the manifest's row
+counts, and it holds a site (a language, a root page and a Site).
 """
 
 import hashlib
@@ -22,6 +26,7 @@ import os
 import shutil
 import tarfile
 import tempfile
+import zlib
 from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
 
@@ -86,6 +91,8 @@ def media_files():
 def write_backup(target):
     """Write the archive to `target` (a path); returns its manifest."""
     target = Path(target)
+    if target.is_symlink():
+        raise ArchiveError(f"{target} is a link; give the path of a plain file")
     with tempfile.TemporaryDirectory() as scratch:
         data = Path(scratch) / DATA
         # One transaction, so the rows are one consistent picture of the site (PostgreSQL
@@ -110,9 +117,13 @@ def write_backup(target):
             | {f"{MEDIA}/{name}": sha256(path) for name, path in media.items()},
         }
         # Readable by its owner only (it holds password hashes), and under its real name only
-        # once complete.
-        partial = target.with_name(target.name + ".partial")
-        descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        # once complete. The temporary file gets a new, unguessable name (mkstemp: O_EXCL and
+        # O_NOFOLLOW), so nothing planted in the folder - a link named like it - is written
+        # through.
+        descriptor, partial = tempfile.mkstemp(
+            dir=target.parent, prefix=f".{target.name}.", suffix=".partial"
+        )
+        partial = Path(partial)
         try:
             with (
                 os.fdopen(descriptor, "wb") as stream,
@@ -165,56 +176,139 @@ def add_bytes(tar, name, content):
     tar.addfile(info, io.BytesIO(content))
 
 
-def unpack(source, folder):
-    """Unpack and check the archive in `folder`; returns its manifest or raises ArchiveError."""
+# A backup of real content shrinks to a third or a tenth in the archive (JSON and revisions
+# compress well, images and PDFs hardly). An archive that would unpack to more than this many
+# times its own size is a decompression bomb, refused before it fills the disk.
+MAX_UNPACK_RATIO = 100
+# ... except that a very small archive may still unpack to this much.
+MIN_UNPACK_BYTES = 16 << 20
+MAX_MANIFEST_BYTES = 10 << 20
+# Disk space to leave free while unpacking, for the database and everything else.
+KEEP_FREE_BYTES = 256 << 20
+# What a site cannot be without: a restore without them would leave no working site.
+SITE_MODELS = {
+    "wagtailcore.Locale": "a language (locale)",
+    "wagtailcore.Site": "a Site",
+}
+
+
+def parse_json(content, name):
     try:
-        with tarfile.open(source, "r:gz") as tar:
-            members = tar.getmembers()
-            for member in members:
-                path = PurePosixPath(member.name)
-                if not member.isfile() or path.is_absolute() or ".." in path.parts:
-                    raise ArchiveError(f"unexpected entry in the archive: {member.name}")
-            tar.extractall(folder, filter="data")
-    except (OSError, tarfile.TarError, EOFError) as error:
-        raise ArchiveError(f"not a readable backup archive ({error})") from error
-    folder = Path(folder)
-    try:
-        manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
-    except (OSError, ValueError) as error:
-        raise ArchiveError(f"the archive has no readable {MANIFEST}") from error
+        return json.loads(content)
+    except RecursionError as error:
+        raise ArchiveError(f"{name} is nested too deeply to be a backup") from error
+    except ValueError as error:
+        raise ArchiveError(f"{name} is not valid JSON ({error})") from error
+
+
+def read_manifest(content):
+    manifest = parse_json(content, MANIFEST)
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
         raise ArchiveError("this is not a WIN-portaal backup")
     if manifest.get("version") != VERSION:
         raise ArchiveError(f"unknown backup version {manifest.get('version')!r}")
-    files = manifest.get("files", {})
-    present = {str(PurePosixPath(m.relative_to(folder))) for m in folder.rglob("*") if m.is_file()}
-    if DATA not in files or set(files) != present - {MANIFEST}:
+    files, rows = manifest.get("files"), manifest.get("rows")
+    if not isinstance(files, dict) or not all(
+        isinstance(name, str) and isinstance(digest, str) for name, digest in files.items()
+    ):
+        raise ArchiveError(f"the archive's {MANIFEST} lists no files")
+    if not isinstance(rows, dict) or not all(
+        isinstance(n, int) and not isinstance(n, bool) and n >= 0 for n in rows.values()
+    ):
+        raise ArchiveError(f"the archive's {MANIFEST} has no valid row counts")
+    migrations = manifest.get("migrations", [])
+    if not isinstance(migrations, list) or not all(
+        isinstance(m, list) and len(m) == 2 and all(isinstance(x, str) for x in m)
+        for m in migrations
+    ):
+        raise ArchiveError(f"the archive's {MANIFEST} has no valid list of migrations")
+    return manifest
+
+
+def copy_member(stream, destination):
+    """Write one archive entry to `destination`; returns its SHA-256."""
+    destination.parent.mkdir(parents=True, exist_ok=True)
+    digest = hashlib.sha256()
+    with open(destination, "xb") as out:
+        for chunk in iter(lambda: stream.read(1 << 20), b""):
+            digest.update(chunk)
+            out.write(chunk)
+    return digest.hexdigest()
+
+
+def unpack(source, folder):
+    """Unpack and check the archive in `folder`; returns its manifest or raises ArchiveError.
+
+    Read as a stream, one entry at a time: the manifest must come first, and every entry's size
+    (from its header, before its content) is checked against what the archive and the disk can
+    hold before it is written, so a small archive cannot unpack to gigabytes first."""
+    folder = Path(folder)
+    budget = max(os.path.getsize(source) * MAX_UNPACK_RATIO, MIN_UNPACK_BYTES)
+    manifest = None
+    unpacked = 0
+    seen = set()
+    try:
+        with tarfile.open(source, "r|gz") as tar:
+            for member in tar:
+                path = PurePosixPath(member.name)
+                if not member.isfile() or path.is_absolute() or ".." in path.parts:
+                    raise ArchiveError(f"unexpected entry in the archive: {member.name}")
+                if manifest is None:
+                    if member.name != MANIFEST or member.size > MAX_MANIFEST_BYTES:
+                        raise ArchiveError(f"the archive does not start with its {MANIFEST}")
+                    manifest = read_manifest(tar.extractfile(member).read())
+                    continue
+                if member.name not in manifest["files"] or member.name in seen:
+                    raise ArchiveError(f"{member.name} is not listed in its manifest")
+                unpacked += member.size
+                if unpacked > budget:
+                    raise ArchiveError(
+                        f"the archive would unpack to more than {budget // 1_000_000} MB, over "
+                        f"{MAX_UNPACK_RATIO} times its own size; a real backup does not shrink "
+                        "like that"
+                    )
+                if unpacked > shutil.disk_usage(folder).free - KEEP_FREE_BYTES:
+                    raise ArchiveError(
+                        f"not enough free disk space to unpack it in {folder.parent} "
+                        f"(it needs at least {unpacked // 1_000_000} MB)"
+                    )
+                digest = copy_member(tar.extractfile(member), folder / member.name)
+                if digest != manifest["files"][member.name]:
+                    raise ArchiveError(f"{member.name} is damaged (its checksum does not match)")
+                seen.add(member.name)
+    except (OSError, tarfile.TarError, EOFError, zlib.error) as error:
+        raise ArchiveError(f"not a readable backup archive ({error})") from error
+    if manifest is None:
+        raise ArchiveError(f"the archive has no readable {MANIFEST}")
+    if DATA not in manifest["files"] or seen != set(manifest["files"]):
         raise ArchiveError("the archive's files do not match its manifest")
-    for name, digest in files.items():
-        if sha256(folder / name) != digest:
-            raise ArchiveError(f"{name} is damaged (its checksum does not match)")
     check_data(folder / DATA, manifest)
     return manifest
 
 
 def check_data(path, manifest):
-    try:
-        rows = json.loads(path.read_text(encoding="utf-8"))
-    except ValueError as error:
-        raise ArchiveError(f"{DATA} is not valid JSON ({error})") from error
+    rows = parse_json(path.read_bytes(), DATA)
+    if not isinstance(rows, list):
+        raise ArchiveError(f"{DATA} is not a list of rows")
     counted = {}
+    root_pages = 0
     for row in rows:
         try:
             label = apps.get_model(row["model"])._meta.label
         except (LookupError, KeyError, TypeError, ValueError) as error:
             raise ArchiveError(f"{DATA} holds a row of an unknown model: {row!r:.100}") from error
         counted[label] = counted.get(label, 0) + 1
-    expected = {label: n for label, n in manifest.get("rows", {}).items() if n}
+        if label == "wagtailcore.Page" and (row.get("fields") or {}).get("depth") == 1:
+            root_pages += 1
+    expected = {label: n for label, n in manifest["rows"].items() if n}
     if counted != expected:
-        raise ArchiveError(f"{DATA} does not hold the rows its manifest lists")
-    missing = {tuple(m) for m in manifest.get("migrations", [])} - {
-        tuple(m) for m in applied_migrations()
-    }
+        raise ArchiveError(f"{DATA} does not hold the row counts its manifest lists")
+    lacking = [what for label, what in SITE_MODELS.items() if not counted.get(label)]
+    if root_pages != 1:
+        lacking.append("one root page")
+    if lacking:
+        raise ArchiveError(f"the archive holds no site (it has no {', no '.join(lacking)})")
+    missing = {tuple(m) for m in manifest["migrations"]} - {tuple(m) for m in applied_migrations()}
     if missing:
         names = ", ".join(f"{app}.{name}" for app, name in sorted(missing)[:5])
         raise ArchiveError(

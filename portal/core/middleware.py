@@ -1,9 +1,10 @@
 from django.conf import settings
-from django.http import JsonResponse
 from django.middleware.locale import LocaleMiddleware
 from django.shortcuts import render
 from django.utils import translation
 from django.utils.translation import gettext as _
+
+from .views import api_error
 
 
 class LanguageCookieMiddleware:
@@ -88,6 +89,6 @@ def bad_address(request):
     message = _(
         "A page cannot be shown for this address: it contains characters that are not allowed."
     )
-    if request.path_info.startswith("/api/"):
-        return JsonResponse({"detail": message}, status=400)
-    return render(request, "400.html", {"message": message}, status=400)
+    return api_error(request, message) or render(
+        request, "400.html", {"message": message}, status=400
+    )

@@ -10,10 +10,9 @@
 import secrets
 
 from django.db import IntegrityError, models, transaction
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ..core.counting import count_one
+from ..core.models import DailyCount
 
 # No 0/o, 1/l/i: a code must survive being read aloud and typed on a phone.
 CODE_ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz"
@@ -65,7 +64,7 @@ class ShortLink(models.Model):
         raise RuntimeError("no free short-link code")
 
 
-class Referral(models.Model):
+class Referral(DailyCount):
     class Channel(models.TextChoices):
         QR = "qr", _("QR code")
         LINK = "link", _("Short link")
@@ -73,11 +72,8 @@ class Referral(models.Model):
         PRINT = "print", _("Printout")
         SLIP = "slip", _("Referral slip")
 
-    date = models.DateField()
-    language = models.CharField(max_length=10)
     channel = models.CharField(max_length=10, choices=Channel.choices)
     subject = models.CharField(max_length=80)
-    count = models.PositiveIntegerField(default=0)
 
     class Meta:
         constraints = [
@@ -93,6 +89,4 @@ class Referral(models.Model):
 
     @classmethod
     def record(cls, language, channel, subject):
-        count_one(
-            cls, date=timezone.localdate(), language=language, channel=channel, subject=subject
-        )
+        cls.count_today(language, channel=channel, subject=subject)

@@ -11,11 +11,11 @@ from django.http import Http404
 from django.urls import reverse
 from django.utils import translation
 from django.utils.html import strip_tags
-from wagtail.models import Page
 
+from ..core.page_translations import pick_for_reader, translations_of
 from ..directory import hours
 from ..directory.models import Service
-from ..translations.addresses import language_home_paths, page_for_readers, page_url
+from ..translations.addresses import language_home_paths, page_url
 
 MAX_STEPS = 8
 
@@ -50,11 +50,9 @@ class PageTarget:
         except ValueError:
             raise Http404 from None
         self.translations = {
-            page.locale.language_code: page.specific
-            for page in Page.objects.filter(translation_key=self.key, depth__gte=3)
-            .live()
-            .public()
-            .select_related("locale")
+            code: page.specific
+            for code, page in translations_of(self.key, public=True).items()
+            if page.depth >= 3
         }
         if not self.translations:
             raise Http404
@@ -64,7 +62,7 @@ class PageTarget:
         return str(self.key)
 
     def page(self, language):
-        return page_for_readers(self.translations, language)[0]
+        return pick_for_reader(self.translations, language)[0]
 
     def is_translated(self, language):
         return language in self.translations
@@ -98,6 +96,18 @@ class PageTarget:
 
     def summary(self, language):
         return getattr(self.page(language), "summary", "")
+
+    def questions(self, language):
+        """(question, answer as plain text) of the guide's folding questions: printed opened,
+        since a step may send the reader to one ("read the question at the bottom")."""
+        body = getattr(self.page(language), "body", None)
+        if body is None:
+            return []
+        return [
+            (block.value["question"], strip_tags(str(block.value["answer"])))
+            for block in body
+            if block.block_type == "question"
+        ]
 
     def contacts(self, language):
         where = getattr(self.page(language), "where_to_get_help", None)
@@ -148,6 +158,9 @@ class ServiceTarget:
     def summary(self, language):
         with translation.override(language):
             return self.service.description
+
+    def questions(self, language):
+        return []
 
     def contacts(self, language):
         with translation.override(language):

@@ -16,13 +16,16 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
+from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from wagtail.users.models import UserProfile
 
+from ..core.groups import WIN_POINT_STAFF, is_in_group
 from ..core.languages import language_codes, language_name
 from ..directory.models import Service
 from ..search import engine
@@ -31,9 +34,47 @@ from ..translations.addresses import address_for_readers
 from .models import Referral, ShortLink
 from .targets import PageTarget, get_target
 
-STAFF_GROUP = "WIN-point staff"
-# Paper size -> (most steps, most services) that fit one sheet.
-PAPER_SIZES = {"a4": (8, 2), "a5": (5, 1)}
+# The free notes line on a referral slip: one or two lines of handwriting's worth.
+NOTE_LENGTH = 200
+# Paper size -> (most steps, most questions, most services) that fit one sheet at a readable
+# size (12 pt on A4, 11 pt on A5); tests/e2e/test_desk.py measures every sheet and prints the
+# longest of each language and size to prove it.
+PAPER_SIZES = {"a4": (8, 3, 2), "a5": (4, 1, 1)}
+# Characters of steps, questions and contacts that fit one sheet beside the title and QR code.
+# Measured on 2026-12-06 with the 32 starting guides: a sheet whose text (all of it) reached
+# about 1,300 characters on A5 or 1,900 on A4 still fitted, 1,440 and 2,750 did not. The QR
+# code leads to the whole page, so what does not fit is left out: questions after the first,
+# then steps, then all but the first contact, and the first question last.
+TEXT_BUDGET = {"a4": 1500, "a5": 750}
+
+
+def contact_length(contact):
+    text = strip_tags(render_to_string("desk/contact.html", {"contact": contact}))
+    return len(" ".join(text.split()))
+
+
+def fit_on_sheet(steps, questions, contacts, budget):
+    contact_lengths = [contact_length(contact) for contact in contacts]
+
+    def length():
+        return (
+            sum(map(len, steps))
+            + sum(len(q) + len(a) for q, a in questions)
+            + sum(contact_lengths[: len(contacts)])
+        )
+
+    # The first question stays longest: a step may send the reader to it (issue 21).
+    while len(questions) > 1 and length() > budget:
+        questions = questions[:-1]
+    while len(steps) > 1 and length() > budget:
+        steps = steps[:-1]
+    while len(contacts) > 1 and length() > budget:
+        contacts = contacts[:-1]
+    if questions and length() > budget:
+        questions = []
+    return steps, questions, contacts
+
+
 # What a visitor may need to bring to a service; staff tick what applies on the referral slip.
 BRING_ITEMS = {
     "id": _("Your passport or ID card"),
@@ -48,7 +89,7 @@ BRING_ITEMS = {
 
 
 def is_staff_member(user):
-    return user.is_active and (user.is_superuser or user.groups.filter(name=STAFF_GROUP).exists())
+    return user.is_active and (user.is_superuser or is_in_group(user, WIN_POINT_STAFF))
 
 
 def staff_only(view):
@@ -128,7 +169,7 @@ def finder(request):
     query = request.GET.get("q", "")[:200]
     groups = []
     if query.strip():
-        groups = group_results(engine.search(query, None, limit=200).results)
+        groups = group_results(engine.search(query, None, limit=200, sections=False).results)
     return render(request, "desk/finder.html", {"query": query, "groups": groups})
 
 
@@ -136,6 +177,28 @@ def link_for(target, language):
     if target.kind == "service":
         return ShortLink.for_target(language, service=target.service)
     return ShortLink.for_target(language, translation_key=target.key)
+
+
+def help_services(target, language):
+    """(id, name) of the services under a guide's "Where to get help", each of which staff can
+    write a referral slip for; none for a service."""
+    if target.kind != "page":
+        return []
+    where = getattr(
+        target.page(settings.LANGUAGE_CODE) or target.page(language), "where_to_get_help", None
+    )
+    if where is None:
+        return []
+    return [(str(service.pk), service.name) for service in where()]
+
+
+def page_sections(target, language):
+    """(anchor, heading) of the guide's sections in the visitor's language, so staff can send
+    the visitor straight to the part that answers their question (short link + #anchor)."""
+    if target.kind != "page":
+        return []
+    sections = getattr(target.page(language), "sections", None)
+    return [(anchor, heading) for anchor, heading, _text in sections()] if sections else []
 
 
 @staff_only
@@ -168,6 +231,9 @@ def handover(request, kind, key, language):
                 (_("E-mail"), f"mailto:?subject={quote(title)}&body={quote(share_text)}"),
             ],
             "bring_items": list(BRING_ITEMS.items()),
+            "note_length": NOTE_LENGTH,
+            "help_services": help_services(target, language),
+            "sections": page_sections(target, language),
         },
     )
 
@@ -178,7 +244,14 @@ def printout(request, kind, key, language, size):
     language = checked_language(language)
     if size not in PAPER_SIZES:
         raise Http404
-    max_steps, max_contacts = PAPER_SIZES[size]
+    max_steps, max_questions, max_contacts = PAPER_SIZES[size]
+    with translation.override(language):
+        steps, questions, contacts = fit_on_sheet(
+            target.key_steps(language)[:max_steps],
+            target.questions(language)[:max_questions],
+            target.contacts(language)[:max_contacts],
+            TEXT_BUDGET[size],
+        )
     link = link_for(target, language)
     Referral.record(language, Referral.Channel.PRINT, target.subject())
     return render(
@@ -190,13 +263,26 @@ def printout(request, kind, key, language, size):
             "size": size,
             "title": target.title(language),
             "dutch_title": target.dutch_title(),
-            "summary": target.summary(language),
-            "steps": target.key_steps(language)[:max_steps],
-            "contacts": target.contacts(language)[:max_contacts],
+            # A page's summary describes the whole page ("read what the deductible is"), so
+            # the sheet shows it only for a service; a guide's sheet says what is on it.
+            "summary": target.summary(language) if target.kind == "service" else "",
+            "steps": steps,
+            "questions": questions,
+            "contacts": contacts,
             "short_url": short_url(link),
             "qr": qr_svg(f"{short_url(link)}?c=qr", target.title(language)),
         },
     )
+
+
+def contact_channel(service):
+    """How the visitor reaches a service, which decides the slip's wording: "visit" when it
+    has an address, else "call" when it has a phone number, else "online"."""
+    if service.locations.exists():
+        return "visit"
+    if service.phones.exists():
+        return "call"
+    return "online"
 
 
 @staff_only
@@ -205,6 +291,7 @@ def referral_slip(request, key, language):
     language = checked_language(language)
     link = link_for(target, language)
     chosen = [name for name in request.GET.getlist("bring") if name in BRING_ITEMS]
+    note = " ".join(request.GET.get("note", "").split())[:NOTE_LENGTH]
     Referral.record(language, Referral.Channel.SLIP, target.subject())
     with translation.override(language):
         bring = [str(BRING_ITEMS[name]) for name in chosen]
@@ -214,9 +301,12 @@ def referral_slip(request, key, language):
         {
             "target": target,
             "service": target.service,
+            "channel": contact_channel(target.service),
             "language": language,
             "title": target.title(language),
             "dutch_title": target.dutch_title(),
+            "today": timezone.localdate(),
+            "note": note,
             "bring": bring,
             "contacts": target.contacts(language),
             "short_url": short_url(link),

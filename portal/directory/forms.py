@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from ..core.languages import translated_language_name
@@ -10,6 +11,10 @@ def spoken_language_choices():
     codes = ServiceLanguage.objects.values_list("code", flat=True).distinct()
     choices = [(code, translated_language_name(code)) for code in codes]
     return sorted(choices, key=lambda choice: choice[1].lower())
+
+
+def option_label(label, count):
+    return gettext("%(option)s (%(count)s)") % {"option": label, "count": count}
 
 
 class ServiceFilterForm(forms.Form):
@@ -27,3 +32,18 @@ class ServiceFilterForm(forms.Form):
             (term.slug, term.name) for term in topics
         ]
         self.fields["language"].choices = [("", _("Any language"))] + spoken_language_choices()
+
+    def option_values(self, name):
+        return [value for value, _label in self.fields[name].choices if value]
+
+    def show_counts(self, topic_counts, language_counts):
+        """Write each option's number of services beside it: "Housing (6)", "Polski (0)"."""
+        for name, counts in (("topic", topic_counts), ("language", language_counts)):
+            self.fields[name].choices = [
+                (
+                    value,
+                    gettext("%(option)s (%(count)s)")
+                    % {"option": label, "count": counts.get(value, 0)},
+                )
+                for value, label in self.fields[name].choices
+            ]

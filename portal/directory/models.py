@@ -10,7 +10,7 @@ import uuid
 
 from django.conf import settings
 from django.conf.locale import LANG_INFO
-from django.contrib.contenttypes.fields import GenericRelation
+from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -62,6 +62,7 @@ class Organisation(RevisionMixin, index.Indexed, models.Model):
     email = models.EmailField(_("e-mail"), blank=True)
     last_modified = models.DateTimeField(auto_now=True)
     _revisions = GenericRelation("wagtailcore.Revision", related_query_name="organisation")
+    outdated_texts = GenericRelation("directory.OutdatedText", related_query_name="organisation")
 
     search_fields = [
         *(index.SearchField(f"name_{code}") for code in LANGUAGE_CODES),
@@ -183,6 +184,7 @@ class Service(RevisionMixin, index.Indexed, ClusterableModel):
     )
     last_modified = models.DateTimeField(auto_now=True)
     _revisions = GenericRelation("wagtailcore.Revision", related_query_name="service")
+    outdated_texts = GenericRelation("directory.OutdatedText", related_query_name="service")
 
     # Every language's column is indexed, so a Polish word finds the service too.
     search_fields = [
@@ -302,3 +304,38 @@ class ClosedDay(Orderable):
 
     def __str__(self):
         return f"{self.date}"
+
+
+class OutdatedText(models.Model):
+    """A translated text of a service or organisation whose Dutch changed after the translation
+    was last written or checked: one row per object, field and language (text_status.py).
+
+    No row means the translation follows the Dutch (or there is none, and readers get the
+    fallback). The row keeps the Dutch text the translation was last checked against, so the
+    editor sees what changed; it goes when that language's editor saves the checked text.
+    """
+
+    content_type = models.ForeignKey(
+        "contenttypes.ContentType", on_delete=models.CASCADE, related_name="+"
+    )
+    object_id = models.UUIDField()
+    entry = GenericForeignKey("content_type", "object_id")
+    field = models.CharField(_("field"), max_length=40)
+    language = models.CharField(_("language"), max_length=10)
+    reviewed_source = models.TextField(_("Dutch text last checked against"))
+    flagged_at = models.DateTimeField(_("Dutch first changed at"))
+    changed_at = models.DateTimeField(_("Dutch last changed at"))
+
+    class Meta:
+        verbose_name = _("directory text to check")
+        verbose_name_plural = _("directory texts to check")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id", "field", "language"],
+                name="one_outdated_text_per_field_and_language",
+            )
+        ]
+        indexes = [models.Index(fields=["language", "content_type"])]
+
+    def __str__(self):
+        return f"{self.object_id} {self.field}_{self.language}"

@@ -10,27 +10,35 @@ nor change the Romanian texts or the shared address.
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, ObjectList, TabbedInterface
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import EditView, SnippetViewSet, SnippetViewSetGroup
 
+from . import text_status
 from .models import Location, Organisation, Service, TaxonomyTerm
+from .rich_text import ServiceLinkHandler
+from .text_checks import (
+    CheckedPanel,
+    TextsToCheckColumn,
+    checked_form_class,
+    texts_to_check_filterset,
+)
 
 
-def language_tabs(*fields):
+def language_tabs(*fields, checked=False):
     """One tab per language with that language's column of each translated field. A field
     panel with a permission is left out of the form for users without it, and a tab whose
-    fields are all left out is not shown."""
-    return [
-        ObjectList(
-            [
-                FieldPanel(f"{field}_{code}", permission=f"directory.edit_texts_{code}")
-                for field in fields
-            ],
-            heading=name,
-        )
-        for code, name in settings.LANGUAGES
-    ]
+    fields are all left out is not shown. With `checked`, a translated text whose Dutch
+    changed is followed by what changed and a "checked" box (text_checks.py)."""
+
+    def panels(code):
+        for field in fields:
+            yield FieldPanel(f"{field}_{code}", permission=f"directory.edit_texts_{code}")
+            if checked and code != settings.LANGUAGE_CODE:
+                yield CheckedPanel(field, code)
+
+    return [ObjectList(list(panels(code)), heading=name) for code, name in settings.LANGUAGES]
 
 
 def every_language(*fields):
@@ -65,16 +73,38 @@ class DirectoryViewSet(SnippetViewSet):
     details_heading = _("Details")
 
     @property
+    def checked(self):
+        """Are this model's translated texts flagged when their Dutch changes?"""
+        return self.model in text_status.TRACKED_MODELS
+
+    def tabs(self, panels):
+        if not self.checked:
+            return TabbedInterface(panels)
+        return TabbedInterface(panels, base_form_class=checked_form_class(self.translated_fields))
+
+    @property
+    def filterset_class(self):
+        if not self.checked:
+            return SnippetViewSet.filterset_class
+        own = self.list_filter if isinstance(self.list_filter, (list, tuple)) else []
+        return texts_to_check_filterset(self.model, own)
+
+    def get_queryset(self, request):
+        if not self.checked:
+            return None
+        return self.model._default_manager.prefetch_related("outdated_texts")
+
+    @property
     def edit_handler(self):
-        return TabbedInterface(
+        return self.tabs(
             [
                 ObjectList(self.details_panels, heading=self.details_heading),
-                *language_tabs(*self.translated_fields),
+                *language_tabs(*self.translated_fields, checked=self.checked),
             ]
         )
 
     def get_edit_view_kwargs(self, **kwargs):
-        texts_panel = TabbedInterface(language_tabs(*self.translated_fields))
+        texts_panel = self.tabs(language_tabs(*self.translated_fields, checked=self.checked))
         return super().get_edit_view_kwargs(
             texts_panel=texts_panel.bind_to_model(self.model), **kwargs
         )
@@ -90,7 +120,14 @@ class ServiceViewSet(DirectoryViewSet):
     model = Service
     icon = "help"
     menu_label = _("Services")
-    list_display = ["name", "organisation", "status", "cost", "last_modified"]
+    list_display = [
+        "name",
+        "organisation",
+        "status",
+        "cost",
+        TextsToCheckColumn(),
+        "last_modified",
+    ]
     list_filter = ["status", "cost", "by_appointment_only", "categories", "organisation"]
     search_fields = every_language("name", "description")
     ordering = ["name_nl"]
@@ -129,7 +166,7 @@ class OrganisationViewSet(DirectoryViewSet):
     model = Organisation
     icon = "group"
     menu_label = _("Organisations")
-    list_display = ["name", "website", "last_modified"]
+    list_display = ["name", "website", TextsToCheckColumn(), "last_modified"]
     search_fields = every_language("name")
     ordering = ["name_nl"]
     translated_fields = ("name", "description")
@@ -172,3 +209,9 @@ class DirectoryGroup(SnippetViewSetGroup):
 
 
 register_snippet(DirectoryGroup)
+
+
+@hooks.register("register_rich_text_features")
+def register_service_link(features):
+    """Rich text may link a directory service: [text](service:<id>) in content files."""
+    features.register_link_type(ServiceLinkHandler)

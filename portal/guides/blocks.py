@@ -11,9 +11,16 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
 from ..core.phone import validate_phone_number
+from ..facts.render import PLACEHOLDER
 
 INLINE_FEATURES = ["bold", "italic", "link"]
 TEXT_FEATURES = ["bold", "italic", "link", "ul"]
+
+
+def validate_phone_or_fact(value):
+    """A phone number, or one phone fact ("{{ fact:municipality-phone }}") kept in one place."""
+    if not PLACEHOLDER.fullmatch((value or "").strip()):
+        validate_phone_number(value)
 
 
 class PhoneBlock(blocks.FieldBlock):
@@ -22,9 +29,10 @@ class PhoneBlock(blocks.FieldBlock):
     def __init__(self, required=True, help_text=None, **kwargs):
         self.field = forms.CharField(
             required=required,
-            max_length=40,
-            help_text=help_text,
-            validators=[validate_phone_number],
+            max_length=80,
+            help_text=help_text
+            or _("A phone number, or a phone fact written as {{ fact:municipality-phone }}."),
+            validators=[validate_phone_or_fact],
         )
         super().__init__(**kwargs)
 
@@ -64,10 +72,27 @@ class QuestionBlock(blocks.StructBlock):
         template = "guides/blocks/question.html"
 
 
+class SourceDateBlock(blocks.FieldBlock):
+    """The source's own date as it states it ("2022", "June 2025"). Not a CharBlock on purpose:
+    it is the same in every language and not offered for translation."""
+
+    def __init__(self, required=False, help_text=None, **kwargs):
+        self.field = forms.CharField(required=required, max_length=30, help_text=help_text)
+        super().__init__(**kwargs)
+
+
 class SourceBlock(blocks.StructBlock):
     title = blocks.CharBlock(max_length=200, label=_("Title"))
     url = blocks.URLBlock(label=_("Address"))
-    checked = blocks.DateBlock(label=_("Checked on"))
+    checked = blocks.DateBlock(
+        required=False,
+        label=_("Checked on"),
+        help_text=_("Only the day a person opened the source and found the text correct."),
+    )
+    dated = SourceDateBlock(
+        label=_("Date of the source"),
+        help_text=_("The date or year the source itself gives, if any, for example 2022."),
+    )
 
     class Meta:
         icon = "link"

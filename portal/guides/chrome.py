@@ -3,50 +3,38 @@ the urgent-help and WIN-point pages, the footer pages, every language's home pag
 page's own translations (for the language switcher).
 
 Looked up once per language and kept in the cache under the content version (see
-portal.pagecache.version), so a page render asks the database for none of it; any publish
+portal.core.freshness), so a page render asks the database for none of it; any publish
 makes the next render look it up again.
 """
 
-from wagtail.models import Page, Site
+from wagtail.models import Site
 
+from ..core.freshness import remember
 from ..core.languages import current_language
-from ..pagecache.fragments import remember
+from ..core.page_translations import translations_of
+from ..core.wagtail_internals import raw_host, remember_site
 
 
 def find_site(request):
     """Wagtail's Site for this request (Site.find_for_request), kept under the content version:
     Wagtail would ask the database on every page view."""
-    if not hasattr(request, "_wagtail_site"):
-        request._wagtail_site = remember(
-            lambda: Site.find_for_request(request),
-            "site",
-            request._get_raw_host(),
-            request.get_port(),
-        )
-    return request._wagtail_site
+    return remember_site(
+        request,
+        lambda: remember(
+            lambda: Site.find_for_request(request), "site", raw_host(request), request.get_port()
+        ),
+    )
 
 
 def build(request, site, language):
-    homes = {
-        home.locale.language_code: home
-        for home in Page.objects.filter(translation_key=site.root_page.translation_key)
-        .live()
-        .select_related("locale")
-    }
+    homes = translations_of(site.root_page)
     home = homes.get(language)
     root = site.root_page.specific
 
     def in_language(page):
         if page is None:
             return None
-        found = (
-            Page.objects.filter(
-                translation_key=page.translation_key, locale__language_code=language
-            )
-            .live()
-            .first()
-        )
-        return found or (page if page.live else None)
+        return translations_of(page).get(language) or (page if page.live else None)
 
     urgent = in_language(getattr(root, "urgent_help_page", None))
     win_point = in_language(getattr(root, "win_point_page", None))
@@ -97,18 +85,10 @@ def cached_chrome(request, language):
 
 
 def live_translations(page):
-    """{language code: live page} of every translation of `page`, itself included. Looked up
-    once per page object (the language switcher and "where to get help" both ask) and cached
-    until the next published change (the content version)."""
+    """translations_of(page), looked up once per page object (the language switcher and "where
+    to get help" both ask) and cached until the next published change (the content version)."""
     if not hasattr(page, "_live_translations"):
         page._live_translations = remember(
-            lambda: {
-                found.locale.language_code: found
-                for found in Page.objects.filter(translation_key=page.translation_key)
-                .live()
-                .select_related("locale")
-            },
-            "translations",
-            page.translation_key,
+            lambda: translations_of(page), "translations", page.translation_key
         )
     return page._live_translations

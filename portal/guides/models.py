@@ -19,9 +19,14 @@ from wagtail.models import Orderable, Page, PageViewRestriction
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from ..pagecache.fragments import remember
+from ..core.freshness import remember
+from ..core.languages import fallback_languages
+from ..core.source_pieces import pieces_of
+from ..core.transliteration import bulgarian_latin
+from ..glossary.panels import TermCheckedFieldPanel
 from .blocks import GuideStreamBlock
 from .chrome import live_translations
+from .sections import CONTENTS_FROM, anchored_blocks, sections
 
 TOPIC_ICONS = [
     ("rights", _("Work and rights")),
@@ -34,8 +39,10 @@ TOPIC_ICONS = [
 
 
 def ascii_slug(text):
-    """A Latin-letter slug for any title: "Здравна застраховка" -> "zdravna-zastrakhovka"."""
-    return slugify(anyascii(text))[:255]
+    """A Latin-letter slug for any title; Bulgarian by the official streamlined system:
+    "Здравна застраховка" -> "zdravna-zastrahovka", "Данъчна декларация" ->
+    "danachna-deklaratsia"."""
+    return slugify(anyascii(bulgarian_latin(text)))[:255]
 
 
 class PortalPage(Page):
@@ -47,7 +54,7 @@ class PortalPage(Page):
         help_text=_("One or two sentences, shown under the title, in lists and in search results."),
     )
 
-    content_panels = Page.content_panels + [FieldPanel("summary")]
+    content_panels = Page.content_panels + [TermCheckedFieldPanel("summary")]
     search_fields = Page.search_fields + [index.SearchField("summary")]
     translatable_fields = [
         TranslatableField("title"),
@@ -59,6 +66,17 @@ class PortalPage(Page):
 
     class Meta:
         abstract = True
+
+    def get_context(self, request, *args, fallback_from=None, **kwargs):
+        """`fallback_from`: the language this page is in when it is shown to readers of another
+        language that lacks a translation (portal.translations.serve passes it); templates use
+        it for the fallback notice, the breadcrumb and the content's lang attribute.
+        `source_pieces`: the texts of pieces published untranslated, in Dutch, which the
+        templates mark lang="nl" (guide_tags.piece_lang, mark_pieces)."""
+        context = super().get_context(request, *args, **kwargs)
+        context["fallback_from"] = fallback_from
+        context["source_pieces"] = pieces_of(self)
+        return context
 
     def get_view_restrictions(self):
         # Wagtail asks on every page view (two queries); the site has no restricted pages
@@ -161,8 +179,47 @@ class TopicPage(PortalPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["guides"] = GuidePage.objects.child_of(self).live().order_by("path")
+        context["guides"] = self.guides_for_readers(request)
         return context
+
+    def guides_for_readers(self, request):
+        """(guide, url, language it is shown in or None) for every guide of this topic, in the
+        Dutch source's order. A guide not yet translated into this topic's language is listed
+        too, in its fallback language (English, then Dutch) at this language's address, where
+        the reader gets it with a notice: otherwise only search would find it."""
+        language = self.locale.language_code
+        own = list(GuidePage.objects.child_of(self).live().order_by("path"))
+        listed = [(guide, guide.get_url(request), None) for guide in own]
+        keys = {guide.translation_key for guide in own}
+        topics = {
+            topic.locale.language_code: topic
+            for topic in TopicPage.objects.filter(translation_key=self.translation_key)
+            .live()
+            .select_related("locale")
+        }
+        for code in fallback_languages(language):
+            topic = topics.get(code)
+            if topic is None:
+                continue
+            for guide in GuidePage.objects.child_of(topic).live().order_by("path"):
+                if guide.translation_key in keys:
+                    continue
+                keys.add(guide.translation_key)
+                shown_at = guide.get_url(request).split("/", 2)[2]
+                listed.append((guide, f"/{language}/{shown_at}", code))
+        source = topics.get(settings.LANGUAGE_CODE)
+        if source is not None and source.pk != self.pk:
+            order = {
+                key: position
+                for position, key in enumerate(
+                    GuidePage.objects.child_of(source)
+                    .live()
+                    .order_by("path")
+                    .values_list("translation_key", flat=True)
+                )
+            }
+            listed.sort(key=lambda item: order.get(item[0].translation_key, len(order)))
+        return listed
 
 
 class ContentPage(PortalPage):
@@ -175,16 +232,43 @@ class ContentPage(PortalPage):
         blank=True,
         help_text=_("The date an editor last checked that this page is still correct."),
     )
+    explain_terms = models.BooleanField(
+        _("explain Dutch words"),
+        default=True,
+        # Also a database default: pages written by bulk SQL (tests/pagegen.py) get it too.
+        db_default=True,
+        help_text=_(
+            "Explain the first use of each glossary word on this page (in a fold-out under "
+            "the paragraph)."
+        ),
+    )
 
-    content_panels = PortalPage.content_panels + [FieldPanel("body"), FieldPanel("last_reviewed")]
+    content_panels = PortalPage.content_panels + [
+        TermCheckedFieldPanel("body"),
+        FieldPanel("last_reviewed"),
+        FieldPanel("explain_terms"),
+    ]
     search_fields = PortalPage.search_fields + [index.SearchField("body")]
     translatable_fields = PortalPage.translatable_fields + [
         TranslatableField("body"),
         SynchronizedField("last_reviewed"),
+        SynchronizedField("explain_terms"),
     ]
 
     class Meta:
         abstract = True
+
+    def anchored_body(self):
+        """(block, anchor) of the body: headings carry the anchor of their section."""
+        return anchored_blocks(self.body)
+
+    def sections(self):
+        return sections(self)
+
+    def contents(self):
+        """(anchor, heading) for the "Contents" list; empty below CONTENTS_FROM headings."""
+        found = [(anchor, heading) for anchor, heading, _text in self.sections()]
+        return found if len(found) >= CONTENTS_FROM else []
 
 
 class GuidePage(ContentPage):

@@ -4,19 +4,23 @@ moderators and superusers all."""
 
 from django.conf import settings
 
-from ..translations.roles import editor_group_name
-
-MODERATORS = "Moderators"
+from ..core.groups import MODERATORS, editor_languages, is_in_group
 
 
 def comment_languages(user):
     codes = [code for code, _name in settings.LANGUAGES]
     if not user.is_active:
         return []
-    if user.is_superuser or user.groups.filter(name=MODERATORS).exists():
+    if user.is_superuser or is_in_group(user, MODERATORS):
         return codes
-    groups = set(user.groups.values_list("name", flat=True))
-    return [code for code in codes if editor_group_name(code) in groups]
+    return editor_languages(user)
+
+
+def visible_comments(user):
+    """The comments `user` may see in any admin view: their own languages' only."""
+    from .models import FeedbackComment
+
+    return FeedbackComment.objects.filter(language__in=comment_languages(user))
 
 
 def may_see_statistics(user):

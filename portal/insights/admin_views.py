@@ -1,14 +1,13 @@
 """The statistics dashboard (Reports › Statistics) and the yearly report for the council."""
 
-import csv
-
-from django.contrib.auth.decorators import user_passes_test
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from wagtail.admin.auth import user_passes_test
 
 from ..core.languages import language_name
+from ..core.spreadsheets import csv_download
 from . import charts, figures
 from .access import may_see_statistics
 
@@ -73,16 +72,7 @@ def dashboard_tables(year):
 
 
 def csv_response(table, year):
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{table.slug}-{year}.csv"'
-    writer = csv.writer(response)
-    writer.writerow([str(heading) for heading in table.headings])
-    for row in table.rows:
-        # A cell starting with = + - @ would be run as a formula by spreadsheets.
-        writer.writerow(
-            ["'" + cell if isinstance(cell, str) and cell[:1] in "=+-@" else cell for cell in row]
-        )
-    return response
+    return csv_download(f"{table.slug}-{year}.csv", table.headings, table.rows)
 
 
 @user_passes_test(may_see_statistics)

@@ -7,11 +7,13 @@ cookie), so Django's cookie-based CSRF token cannot be used. Instead a submissio
    `Origin` it must be this site (BASE_URL or the request's own host). Every current browser
    sends at least one of them on a POST, so a form on another site is refused. This is the CSRF
    protection proper.
-2. A signed form token (django.core.signing, salted): made when the page is rendered, it names
-   the page and the address the form was shown at, so a submission always belongs to a real
-   page and its thank-you redirect can only go back to that address (no open redirect). It is
-   valid for two days, well beyond the page cache's 600 seconds, and - against scripts that fetch
-   a page and post at once - not during its first two seconds.
+2. A signed form token (django.core.signing, salted): it names the page and the address the
+   form was shown at, so a submission always belongs to a real page, in the language of that
+   address (a Polish page's token posted to /ro/feedback/ is refused), and its thank-you
+   redirect can only go back to that address (no open redirect). It carries the moment the page
+   was *served*: FeedbackTokenMiddleware re-issues it on every page that leaves the site, a
+   cached one too, so it is valid for three hours from then and - against scripts that fetch a
+   page and post at once - not during its first two seconds.
 3. Spam rules that need no third-party service: a honeypot field people never see, a length
    limit and at most one web link in a comment.
 4. A rate limit per client (see privacy.py: keyed by a daily HMAC of the address, held only in
@@ -30,7 +32,7 @@ from django.utils.translation import gettext_lazy as _
 from .models import FeedbackComment
 
 SALT = "insights.feedback"
-TOKEN_MAX_AGE = 2 * 24 * 60 * 60
+TOKEN_MAX_AGE = 3 * 60 * 60
 TOKEN_MIN_AGE = 2
 MAX_LINKS = 1
 LINK = re.compile(r"https?://|www\.|\b[\w-]+\.(?:com|nl|pl|ro|bg|ru|net|org|info|xyz)\b", re.I)
@@ -40,6 +42,23 @@ HONEYPOT = "website"
 def make_token(page_id, path, now=None):
     issued = int(now if now is not None else time.time())
     return signing.dumps([page_id, path, issued], salt=SALT, compress=True)
+
+
+# The token field as feedback_fields.html writes it; the middleware finds it by this shape.
+TOKEN_FIELD = re.compile(rb'(<input type="hidden" name="token" value=")([^"]+)(" data-reissue>)')
+
+
+def reissue_tokens(content, now=None):
+    """The page with each feedback token issued again, now (the page may come from a cache)."""
+
+    def fresh(match):
+        found = read_token(match.group(2).decode(), now=now)
+        if found is None:
+            return match.group(0)
+        token = make_token(found[0], found[1], now=now)
+        return match.group(1) + token.encode() + match.group(3)
+
+    return TOKEN_FIELD.sub(fresh, content)
 
 
 def read_token(token, now=None):

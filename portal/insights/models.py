@@ -12,6 +12,8 @@ agent, cookie, identifier or time of day; only a date, a language and a page.
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from ..core.models import DailyCount
+
 
 class PageViewEvent(models.Model):
     date = models.DateField()
@@ -23,14 +25,11 @@ class PageViewEvent(models.Model):
         return f"{self.date} {self.language} {self.page_id}: {self.count}"
 
 
-class PageView(models.Model):
-    date = models.DateField()
-    language = models.CharField(max_length=10)
+class PageView(DailyCount):
     # Kept when the page is deleted: the year's totals must not shrink.
     page = models.ForeignKey(
         "wagtailcore.Page", null=True, on_delete=models.SET_NULL, related_name="+"
     )
-    count = models.PositiveIntegerField(default=0)
 
     class Meta:
         constraints = [
@@ -44,14 +43,11 @@ class PageView(models.Model):
         return f"{self.date} {self.language} {self.page_id}: {self.count}"
 
 
-class FeedbackVote(models.Model):
-    date = models.DateField()
-    language = models.CharField(max_length=10)
+class FeedbackVote(DailyCount):
     page = models.ForeignKey(
         "wagtailcore.Page", null=True, on_delete=models.SET_NULL, related_name="+"
     )
     helpful = models.BooleanField()
-    count = models.PositiveIntegerField(default=0)
 
     class Meta:
         constraints = [
@@ -85,7 +81,10 @@ class FeedbackComment(models.Model):
         verbose_name_plural = _("reader comments")
 
     def __str__(self):
-        return self.comment[:60]
+        # Never the reader's text: this name is what Wagtail keeps in its log (the site history
+        # shows it to every editor) and shows in titles and messages. The text itself is shown
+        # only by the views that check the comment's language.
+        return _("Reader comment %(number)s") % {"number": self.pk}
 
     def save(self, *args, **kwargs):
         from django.utils import timezone

@@ -10,6 +10,8 @@ by middleware around the page cache. Why:
   and sits outside the language prefixes, so the page cache never sees it;
 - it needs no JavaScript, and most bots never load images (the rest are caught by their user
   agent). Readers who switch images off are not counted; that is the price.
+A view counts only for a live page, and at most VIEWS_PER_ADDRESS_PER_DAY per client address
+and day (kept in the cache, see core.ratelimit), so a script cannot inflate the figures.
 The beacon adds 1 to an in-process counter that is written in batches (counter.py);
 `aggregate_insights` folds those rows into daily counts and empties the table. A failure is
 logged, never shown.
@@ -29,17 +31,20 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 from wagtail.models import Page
 
-from ..core.counting import count_one
 from ..core.languages import language_codes
+from ..core.ratelimit import DAY, over_limit
 from . import counter
 from .feedback import FeedbackForm, make_token, read_token, safe_path, same_origin
 from .models import FeedbackComment, FeedbackVote
-from .privacy import is_bot, over_limit
+from .privacy import is_bot
 
 logger = logging.getLogger(__name__)
 PIXEL = base64.b64decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7")
 FEEDBACK_LIMIT = 10
 FEEDBACK_WINDOW = 60 * 60
+# Views one address may add in a day: far more than a reader (or a household, or a WIN-point
+# counter behind one address) reads, far fewer than a script that reloads the beacon.
+VIEWS_PER_ADDRESS_PER_DAY = 200
 THANKS = "?feedback=thanks#feedback"
 
 
@@ -53,12 +58,20 @@ def counts_as_reader(request):
     )
 
 
+def is_live_page(page_id):
+    """Only pages readers can see are counted: no made-up ids, drafts or deleted pages."""
+    return Page.objects.filter(pk=page_id, live=True).exists()
+
+
 @require_GET
 @never_cache
 def page_view_beacon(request, language, page_id):
     if language in language_codes() and counts_as_reader(request):
         try:
-            counter.views.add(timezone.localdate(), language, page_id)
+            if is_live_page(page_id) and not over_limit(
+                request, "views", VIEWS_PER_ADDRESS_PER_DAY, DAY
+            ):
+                counter.views.add(timezone.localdate(), language, page_id)
         except Exception:
             logger.exception("a page view could not be counted")
     return HttpResponse(PIXEL, content_type="image/gif")
@@ -104,6 +117,9 @@ def submit_feedback(request):
     page = Page.objects.filter(pk=page_id).first()
     if page is None or not safe_path(path, request):
         return refuse(request, _("This page no longer exists."), 400)
+    if translation.get_language_from_path(path) != translation.get_language():
+        # Answers are counted per language: a page's answer counts in the page's language.
+        return refuse(request, _("This form belongs to a page in another language."), 400, token)
     if not form.is_spam():
         record(page, form.cleaned_data["helpful"] == "yes", form.cleaned_data["comment"])
     if wants_json(request):
@@ -115,7 +131,7 @@ def record(page, helpful, comment):
     language = translation.get_language()
     today = timezone.localdate()
     with transaction.atomic():
-        count_one(FeedbackVote, date=today, language=language, page=page, helpful=helpful)
+        FeedbackVote.count_today(language, page=page, helpful=helpful)
         if comment:
             FeedbackComment.objects.create(
                 date=today, language=language, page=page, helpful=helpful, comment=comment

@@ -3,13 +3,15 @@
 - "Statistics" in the admin menu: the dashboard (figures, SVG charts, CSV per table) and the
   yearly report for the council at /admin/insights/report/<year>/.
 - "Reader comments" (a snippet view set): comments per page and language, to read and mark
-  handled. Language editors see their own language, moderators every language; nobody adds
-  comments here, they come from readers. Several at once: select them, "Mark handled".
+  handled. Language editors see their own language, moderators every language, in every view
+  (listing, edit, delete, usage, history, bulk actions); nobody adds or copies comments here,
+  they come from readers. Several at once: select them, "Mark handled".
 """
 
 import django_filters
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_list_or_404
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -20,12 +22,21 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
+from wagtail.snippets.bulk_actions.delete import DeleteBulkAction
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import DeleteView, EditView, HistoryView, SnippetViewSet
+from wagtail.snippets.views.snippets import (
+    DeleteView,
+    EditView,
+    HistoryView,
+    IndexView,
+    SnippetViewSet,
+    UsageView,
+)
 
+from ..core.spreadsheets import SafeSpreadsheetExportMixin
 from . import admin_views
-from .access import comment_languages, may_see_statistics
+from .access import comment_languages, may_see_statistics, visible_comments
 from .models import FeedbackComment
 
 
@@ -60,10 +71,17 @@ class CommentPermissionPolicy(ModelPermissionPolicy):
 
 
 class OwnLanguageOnly:
-    def get_object(self, queryset=None):
-        comment = super().get_object(queryset)
+    """Every view of one comment (edit, delete, usage, history) finds it only among the user's
+    own languages; another language's comment is "not found", as it is in the listing.
+
+    Wagtail's views fetch their object in different ways (some with a queryset argument,
+    some without), so the check sits after the fetch rather than in one queryset hook.
+    """
+
+    def get_object(self, *args, **kwargs):
+        comment = super().get_object(*args, **kwargs)
         if comment.language not in comment_languages(self.request.user):
-            raise PermissionDenied
+            raise Http404
         return comment
 
 
@@ -75,7 +93,15 @@ class CommentDeleteView(OwnLanguageOnly, DeleteView):
     pass
 
 
+class CommentUsageView(OwnLanguageOnly, UsageView):
+    pass
+
+
 class CommentHistoryView(OwnLanguageOnly, HistoryView):
+    pass
+
+
+class CommentIndexView(SafeSpreadsheetExportMixin, IndexView):
     pass
 
 
@@ -85,11 +111,14 @@ class CommentFilterSet(WagtailFilterSet):
     )
     handled = django_filters.BooleanFilter(label=_("Handled"))
     helpful = django_filters.BooleanFilter(label=_("Helpful"))
-    page = django_filters.NumberFilter(label=_("Page"), field_name="page_id")
+    # Not called "page": that is the listing's page number.
+    page_id = django_filters.NumberFilter(
+        label=_("Page"), field_name="page_id", min_value=1, max_value=2**31 - 1
+    )
 
     class Meta:
         model = FeedbackComment
-        fields = ["language", "handled", "helpful", "page"]
+        fields = ["language", "handled", "helpful", "page_id"]
 
 
 class FeedbackCommentViewSet(SnippetViewSet):
@@ -111,9 +140,13 @@ class FeedbackCommentViewSet(SnippetViewSet):
     filterset_class = CommentFilterSet
     search_fields = ["comment"]
     ordering = ["handled", "-date", "-pk"]
+    index_view_class = CommentIndexView
     edit_view_class = CommentEditView
     delete_view_class = CommentDeleteView
+    usage_view_class = CommentUsageView
     history_view_class = CommentHistoryView
+    # Comments come only from readers: no copies.
+    copy_view_enabled = False
     panels = [
         FieldPanel("page", read_only=True),
         FieldPanel("language", read_only=True),
@@ -123,17 +156,37 @@ class FeedbackCommentViewSet(SnippetViewSet):
     ]
 
     def get_queryset(self, request):
-        return FeedbackComment.objects.filter(
-            language__in=comment_languages(request.user)
-        ).select_related("page")
+        return visible_comments(request.user).select_related("page")
+
+    def register_chooser_viewset(self):
+        # Nothing links to a reader comment, and Wagtail's chooser lists every snippet to anyone
+        # with admin access: comments get no chooser at all.
+        pass
 
 
 register_permission_policy(FeedbackComment, CommentPermissionPolicy(FeedbackComment))
 register_snippet(FeedbackCommentViewSet)
 
 
+class OwnLanguageBulkAction:
+    """Bulk actions on comments find only the user's own languages' comments. Wagtail lists the
+    selected items the user may not act on by name on its confirmation page; a comment of
+    another language must not even be listed."""
+
+    models = [FeedbackComment]
+
+    def get_queryset(self, model, object_ids):
+        return get_list_or_404(visible_comments(self.request.user), pk__in=object_ids)
+
+
+# Registered after Wagtail's own snippet "Delete" (order), so this one is used for comments.
+@hooks.register("register_bulk_action", order=100)
+class CommentDeleteBulkAction(OwnLanguageBulkAction, DeleteBulkAction):
+    pass
+
+
 @hooks.register("register_bulk_action")
-class MarkHandledBulkAction(SnippetBulkAction):
+class MarkHandledBulkAction(OwnLanguageBulkAction, SnippetBulkAction):
     """Select comments in the listing and mark them all handled at once."""
 
     display_name = _("Mark handled")
@@ -141,7 +194,6 @@ class MarkHandledBulkAction(SnippetBulkAction):
     aria_label = _("Mark the selected comments as handled")
     template_name = "insights/confirm_mark_handled.html"
     action_priority = 10
-    models = [FeedbackComment]
 
     def check_perm(self, comment):
         return self.permission_policy.user_has_permission_for_instance(

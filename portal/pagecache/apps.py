@@ -7,6 +7,3 @@ class PageCacheConfig(AppConfig):
     label = "pagecache"
     verbose_name = _("Page cache")
     default_auto_field = "django.db.models.BigAutoField"
-
-    def ready(self):
-        from . import signal_handlers  # noqa: F401

@@ -1,7 +1,13 @@
 """Whole-page cache for readers: anonymous GET requests of public pages (home, topics, guides,
 standard pages, the directory), shared by every worker through Redis when it is configured.
 
-- Keys carry the content version (version.py), so any published change is visible at once.
+- Keys carry the content version (portal.core.freshness), so any published change is visible
+  at once.
+- Keys carry the scheme, host, path and only the query parameters pages read
+  (core.page_query, canonical and sorted): ?utm_source=… adds no page, and an https page (with
+  https links) is never served on http.
+- A cached page says `Vary: Cookie`: whoever has a session cookie is not served from it, and
+  shared caches must not either.
 - Never cached: logged-in users (anyone with a session cookie), anything but GET, the admin,
   desk, API and search, responses that set a cookie, and anything but 200.
 - A view can shorten its lifetime with `response.page_cache_timeout` (the directory does: its
@@ -15,10 +21,13 @@ import hashlib
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
-from django.utils.cache import patch_cache_control, set_response_etag
+from django.utils.cache import patch_cache_control, patch_vary_headers, set_response_etag
+from django.utils.encoding import escape_uri_path
+from django.utils.http import urlencode
 
+from ..core import freshness
 from ..core.languages import language_codes
-from . import version
+from ..core.page_query import canonical_query
 
 DEFAULT_TIMEOUT = 600
 BROWSER_MAX_AGE = 60
@@ -54,12 +63,14 @@ MAX_KEY_PATH = 200
 
 
 def cache_key(request):
-    address = f"{request.get_host()}:{request.get_full_path()}"
+    query = urlencode(canonical_query(request.GET))
+    path = escape_uri_path(request.path) + (f"?{query}" if query else "")
+    address = f"{request.scheme}://{request.get_host()}{path}"
     if len(address) > MAX_KEY_PATH:
-        # Any query string reaches the cache; a long one (up to the server's limit) must not
+        # A registered parameter's value can be long (up to the server's limit); it must not
         # become a key of that size. Short keys stay readable.
         address = "sha256:" + hashlib.sha256(address.encode()).hexdigest()
-    return f"page:{version.current()}:{address}"
+    return f"page:{freshness.content_version()}:{address}"
 
 
 class PageCacheMiddleware:
@@ -67,11 +78,8 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        token = version.request_version.set(version.UNREAD)
-        try:
+        with freshness.request_scope():
             return self.respond(request)
-        finally:
-            version.request_version.reset(token)
 
     def respond(self, request):
         if not cacheable_request(request):
@@ -87,6 +95,7 @@ class PageCacheMiddleware:
         response = self.get_response(request)
         if cacheable_response(response):
             patch_cache_control(response, public=True, max_age=BROWSER_MAX_AGE)
+            patch_vary_headers(response, ["Cookie"])
             # The ETag is stored too, so a cached answer needs no hashing.
             set_response_etag(response)
             timeout = getattr(response, "page_cache_timeout", DEFAULT_TIMEOUT)

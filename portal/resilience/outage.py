@@ -1,19 +1,36 @@
 """The page readers get while the database is unreachable: 503, in their language, with
 Retry-After, rendered from a template that needs nothing but the file system."""
 
-from django.db import InterfaceError, OperationalError
+from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.http import HttpResponse
 from django.template import loader
 from django.utils import translation
 
+from ..core.urgent import urgent_context
+
 # The errors a database that is down, restarting or unreachable raises (connection refused,
-# "unable to open database file", server closed the connection); a broken query is a bug, a 500.
-OUTAGE_ERRORS = (OperationalError, InterfaceError)
+# "unable to open database file", server closed the connection). Databases raise the same
+# classes for some bad queries (SQLite's full-text "syntax error"), so the database is asked
+# once more before the site claims an outage.
+CONNECTION_ERRORS = (OperationalError, InterfaceError)
 RETRY_AFTER_SECONDS = 120
 
 
 def is_outage(exception):
-    return isinstance(exception, OUTAGE_ERRORS)
+    return isinstance(exception, CONNECTION_ERRORS) and not database_answers()
+
+
+def database_answers():
+    """Whether the database runs a trivial query. Any answer, an error too (say, "current
+    transaction is aborted"), means it is reachable and the failure was the query's own."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except CONNECTION_ERRORS:
+        return False
+    except DatabaseError:
+        return True
+    return True
 
 
 def visitor_language(request):
@@ -26,7 +43,7 @@ def unavailable_response(request, exception):
     with translation.override(visitor_language(request)):
         # No request: context processors (and everything else that might query) stay out.
         body = loader.get_template("resilience/503.html").render(
-            {"LANGUAGE_CODE": translation.get_language()}
+            {"LANGUAGE_CODE": translation.get_language(), **urgent_context()}
         )
         response = HttpResponse(body, status=503)
         response["Content-Language"] = translation.get_language()

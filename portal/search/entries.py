@@ -14,17 +14,20 @@ from django.utils.html import strip_tags
 from wagtail.models import Page
 
 from ..core.languages import language_codes
+from ..core.page_translations import pick_for_reader, translations_of
 from ..directory.models import Service
-from ..translations.addresses import language_home_paths, page_for_readers, page_url
+from ..facts.render import PLACEHOLDER
+from ..translations.addresses import language_home_paths, page_url
 from .models import SearchEntry
 
 SEARCHABLE_DEPTH = 3  # pages below the language home pages
 
 
 def stream_text(value):
-    """All text in a StreamField's raw data, tags stripped."""
+    """All text in a StreamField's raw data, tags stripped. A fact placeholder becomes "…": the
+    entry is built at publishing, and a figure copied then would be shown after it changed."""
     if isinstance(value, str):
-        return strip_tags(value)
+        return PLACEHOLDER.sub("…", strip_tags(value))
     if isinstance(value, dict):
         return " ".join(stream_text(v) for key, v in value.items() if key not in ("id", "type"))
     if isinstance(value, list):
@@ -50,17 +53,15 @@ def update_page(page):
 
 def update_page_key(key):
     translations = {
-        p.locale.language_code: p
-        for p in Page.objects.filter(translation_key=key, depth__gte=SEARCHABLE_DEPTH)
-        .live()
-        .public()
-        .select_related("locale")
+        code: page
+        for code, page in translations_of(key, public=True).items()
+        if page.depth >= SEARCHABLE_DEPTH
     }
     home_paths = language_home_paths()
     with transaction.atomic():
         SearchEntry.objects.filter(translation_key=key).delete()
         for code in language_codes():
-            chosen, fallback = page_for_readers(translations, code)
+            chosen, fallback = pick_for_reader(translations, code)
             if chosen is None:
                 continue
             url = page_url(chosen, code, home_paths)

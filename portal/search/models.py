@@ -13,7 +13,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ..core.counting import count_one
+from ..core.models import DailyCount
 from .text import fold
 
 
@@ -77,14 +77,11 @@ class SynonymGroup(models.Model):
         return [line.strip() for line in self.terms.splitlines() if line.strip()]
 
 
-class ZeroResultQuery(models.Model):
+class ZeroResultQuery(DailyCount):
     """Counted without anything about the reader; numbers in the query are masked (a reader
     may type a BSN or a phone number)."""
 
-    date = models.DateField()
-    language = models.CharField(max_length=10)
     query = models.CharField(max_length=100)
-    count = models.PositiveIntegerField(default=0)
 
     class Meta:
         constraints = [
@@ -96,12 +93,21 @@ class ZeroResultQuery(models.Model):
     def __str__(self):
         return f"{self.date} {self.language}: {self.query} ({self.count})"
 
+    # New rows per day: far more different searches than readers make; a script that sends
+    # endless made-up searches fills no table. Searches already listed are still counted.
+    MAX_ROWS_PER_DAY = 1000
+
     @classmethod
     def record(cls, language, query):
         """Count one search without results (masked, see mask_query)."""
         masked = mask_query(query)
-        if masked:
-            count_one(cls, date=timezone.localdate(), language=language, query=masked)
+        if not masked:
+            return
+        today = timezone.localdate()
+        listed = cls.objects.filter(date=today, language=language, query=masked).exists()
+        if not listed and cls.objects.filter(date=today).count() >= cls.MAX_ROWS_PER_DAY:
+            return
+        cls.count_today(language, query=masked)
 
 
 def mask_query(query):

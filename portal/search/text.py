@@ -13,17 +13,14 @@ import re
 from anyascii import anyascii
 from django.utils.html import escape
 
+from ..core import transliteration
+
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 10
 WORD = re.compile(r"[a-z0-9]+")
 # Bulgaria's official (streamlined) transliteration, which is how Bulgarians type in Latin
 # letters; anyascii would write "ъ" as an apostrophe and "х" as "kh".
-BULGARIAN = str.maketrans(
-    {
-        "ж": "zh", "х": "h", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "sht", "ъ": "a", "ь": "y",
-        "ю": "yu", "я": "ya", "й": "y",
-    }
-)  # fmt: skip
+BULGARIAN = transliteration.BULGARIAN
 # Small words that say nothing about what a reader looks for, in our five languages. They are
 # left out of a query that has other words.
 STOPWORDS = {

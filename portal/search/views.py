@@ -33,8 +33,11 @@ def search(request):
     query = request.GET.get("q", "")
     language = current_language()
     result = engine.search(query, language)
-    context = {"query": result.query, "search": result}
-    if result.terms and not result.found:
+    # The language switcher keeps the search words (guides' language_links); search pages
+    # are never cached, so a reader's words stay on their own page.
+    context = {"query": result.query, "search": result, "switcher_query": {"q": result.query}}
+    # A Dutch word found in the glossary is an answer too.
+    if result.terms and not result.found and not result.glossary:
         try:
             ZeroResultQuery.record(language, result.query)
         except DatabaseError:

@@ -14,6 +14,7 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from ..core.spreadsheets import SafeSpreadsheetExportMixin
 from .models import SynonymGroup, ZeroResultQuery
 
 
@@ -40,7 +41,7 @@ class ZeroResultFilterSet(WagtailFilterSet):
         fields = ["language", "date"]
 
 
-class ZeroResultReport(ReportView):
+class ZeroResultReport(SafeSpreadsheetExportMixin, ReportView):
     """What readers searched for and did not find, per day and language, most asked first."""
 
     page_title = _("Searches without results")

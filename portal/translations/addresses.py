@@ -2,9 +2,9 @@
 none, the fallback language's page at the reader's own prefix (/pl/health/…), which
 portal.translations.serve answers in the fallback language."""
 
-from wagtail.models import Page, Site
+from wagtail.models import Site
 
-from ..core.languages import fallback_languages
+from ..core.page_translations import reader_page
 
 
 def language_home_paths():
@@ -24,27 +24,9 @@ def page_url(page, shown_language, home_paths):
     return f"/{shown_language}/{page.url_path[len(own_home) :]}"
 
 
-def page_for_readers(translations, language):
-    """(page, is_fallback) to show readers of `language`, from {code: page} of one page's
-    live translations; (None, False) when there is none at all."""
-    if language in translations:
-        return translations[language], False
-    for code in fallback_languages(language):
-        if code in translations:
-            return translations[code], True
-    return None, False
-
-
 def address_for_readers(translation_key, language):
     """The current address of a page (any translation of it) for readers of `language`."""
-    translations = {
-        page.locale.language_code: page
-        for page in Page.objects.filter(translation_key=translation_key)
-        .live()
-        .public()
-        .select_related("locale")
-    }
-    page, _fallback = page_for_readers(translations, language)
+    page, _fallback = reader_page(translation_key, language, public=True)
     if page is None:
         return None
     return page_url(page, language, language_home_paths())

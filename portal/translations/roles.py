@@ -7,12 +7,22 @@
   comments;
 - "Moderators" may publish and delete everywhere, whole topics included, and maintain the
   whole directory;
+- facts (figures) and site notices are kept by the Dutch editors and moderators; every editor
+  may see them and the report "Figures to check";
 - "WIN-point staff" may open the admin to look things up, and change nothing.
 """
 
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from wagtail.models import GroupPagePermission, Page, Site
+
+from ..core.groups import (
+    MODERATORS,
+    WIN_POINT_STAFF,
+    editor_group_name,
+    editor_languages,
+    is_in_group,
+)
 
 EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page"]
 MODERATOR_PAGE_PERMISSIONS = [
@@ -36,8 +46,23 @@ SEARCH_PERMISSIONS = [
 COMMENT_PERMISSIONS = [("insights", "view_feedbackcomment"), ("insights", "change_feedbackcomment")]
 
 
-def editor_group_name(code):
-    return f"Editors: {dict(settings.LANGUAGES)[code]}"
+# Facts and site notices (portal/facts): one figure for every language, so the Dutch source team
+# and moderators keep them; the other editors see them.
+FACT_PERMISSIONS = [
+    ("facts", f"{action}_{model}")
+    for model in ("fact", "factvalue", "sitenotice")
+    for action in ("add", "change", "delete", "view")
+]
+FACT_VIEW_PERMISSIONS = [("facts", "view_fact"), ("facts", "view_factvalue")]
+
+
+def languages_of_user(user):
+    """The language codes a user works in: from their "Editors: <language>" groups; superusers
+    and moderators work in all of them."""
+    codes = [code for code, _name in settings.LANGUAGES]
+    if user.is_superuser or is_in_group(user, MODERATORS):
+        return codes
+    return editor_languages(user)
 
 
 def permission(app_label, codename):
@@ -73,17 +98,20 @@ def setup_roles():
         group.permissions.add(*(permission(app, codename) for app, codename in COMMENT_PERMISSIONS))
         for model in DIRECTORY_MODELS:
             group.permissions.add(permission("directory", f"change_{model}"))
+        facts = FACT_PERMISSIONS if code == settings.LANGUAGE_CODE else FACT_VIEW_PERMISSIONS
+        group.permissions.add(*(permission(app, codename) for app, codename in facts))
         if code in homes:
             grant_pages(group, homes[code], EDITOR_PAGE_PERMISSIONS)
         groups[group.name] = group
 
-    moderators, _created = Group.objects.get_or_create(name="Moderators")
+    moderators, _created = Group.objects.get_or_create(name=MODERATORS)
     moderators.permissions.add(access_admin, submit_translation)
     for model in DIRECTORY_MODELS:
         for action in ("add", "change", "delete"):
             moderators.permissions.add(permission("directory", f"{action}_{model}"))
     moderators.permissions.add(permission("directory", "edit_details"))
     moderators.permissions.add(*(permission(app, codename) for app, codename in SEARCH_PERMISSIONS))
+    moderators.permissions.add(*(permission(app, codename) for app, codename in FACT_PERMISSIONS))
     moderators.permissions.add(
         *(permission(app, codename) for app, codename in COMMENT_PERMISSIONS),
         permission("insights", "delete_feedbackcomment"),
@@ -93,7 +121,7 @@ def setup_roles():
     grant_pages(moderators, Page.get_first_root_node(), MODERATOR_PAGE_PERMISSIONS)
     groups[moderators.name] = moderators
 
-    staff, _created = Group.objects.get_or_create(name="WIN-point staff")
+    staff, _created = Group.objects.get_or_create(name=WIN_POINT_STAFF)
     staff.permissions.add(access_admin)
     groups[staff.name] = staff
     return groups

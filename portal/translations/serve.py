@@ -14,18 +14,18 @@ from django.shortcuts import redirect
 from django.utils import translation
 from wagtail import views as wagtail_views
 
+from ..core.freshness import content_version, fragment_cache
 from ..core.languages import fallback_languages
+from ..core.wagtail_internals import use_route
 from ..guides.chrome import find_site, site_chrome
 from ..guides.models import HomePage, route_below
-from ..pagecache import version
-from ..pagecache.fragments import fragment_cache
 
 
 def find_in_language(request, path, code):
     """Wagtail's route for `path` in the `code` tree: (page, args, kwargs), or None. Kept under
     the content version, so serving a known page asks the database nothing."""
     digest = hashlib.md5(path.encode(), usedforsecurity=False).hexdigest()
-    key = f"route:{version.current()}:{request.get_host()}:{code}:{digest}"
+    key = f"route:{content_version()}:{request.get_host()}:{code}:{digest}"
     found = fragment_cache().get(key)
     if found is None:
         found = route_in_language(request, path, code)
@@ -54,7 +54,7 @@ def serve(request, path):
     find_site(request)
     # Wagtail's serve view (with its hooks: view restrictions, …) uses a route it finds on the
     # request; ours is the same route, found in fewer queries.
-    request._wagtail_route_for_request = find_in_language(request, path, translation.get_language())
+    use_route(request, find_in_language(request, path, translation.get_language()))
     try:
         return wagtail_views.serve(request, path)
     except Http404:
@@ -72,6 +72,7 @@ def serve(request, path):
                 # The translation lives at this very address but Wagtail's routing missed it
                 # (a damaged tree): show it rather than send the reader round in circles.
                 return own.specific.serve(request)
-            request.fallback_from = code
-            return page.serve(request, *args, **kwargs)
+            # The page's templates learn it is shown in place of a translation through
+            # PortalPage.get_context's `fallback_from` (the notice, the lang attribute).
+            return page.serve(request, *args, fallback_from=code, **kwargs)
         raise

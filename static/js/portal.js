@@ -32,3 +32,18 @@ document.addEventListener("submit", function (event) {
       form.requestSubmit(event.submitter);
     });
 });
+
+// Optional enhancement: switching language keeps the reader's place in a guide. Each language
+// link lists its translation's section anchors in order (data-sections); the reader at section
+// 3 here goes to section 3 there. Without JavaScript the link opens the page at the top.
+document.addEventListener("click", function (event) {
+  var link = event.target.closest && event.target.closest(".languages a");
+  if (!link || !location.hash) return;
+  var here = location.hash.slice(1);
+  if (here === "help-title") { link.hash = here; return; }
+  var current = document.querySelector(".language-menu[data-sections]");
+  if (!current || !link.dataset.sections) return;
+  var position = current.dataset.sections.split(" ").indexOf(here);
+  var there = link.dataset.sections.split(" ")[position];
+  if (position >= 0 && there) link.hash = there;
+});

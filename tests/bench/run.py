@@ -4,7 +4,9 @@
    cache, the same page rendered (the page cache bypassed), the services list with filters, a
    search, and a static file of about the same size; then the ratio cached page / static file.
    Uses `wrk` when installed, else tests/bench/load.py.
-2. Scale: render time and SQL queries of a guide page and of the translation dashboard with
+2. Glossary: the CPU the first-use explanations add to a guide render with empty caches, and
+   the gzipped weight of the largest guide page (tests/bench/glossary.py).
+3. Scale: render time and SQL queries of a guide page and of the translation dashboard with
    100, 1,000 and 10,000 generated guides (tests/bench/scale.py; BENCH_SCALE=0 skips it).
 
 Everything runs on a fresh SQLite database in a temporary folder (or BENCH_DATABASE_URL) and
@@ -159,6 +161,9 @@ def main():
             f"uncached guide page: {results['guide page, uncached']['cpu_ms']:.1f} ms server CPU "
             "per request (goal: at most 15 ms)"
         )
+
+    print("\nGlossary: first-use explanations in guides", flush=True)
+    subprocess.run([sys.executable, "-m", "tests.bench.glossary"], cwd=ROOT, env=env, check=True)
 
     if os.environ.get("BENCH_SCALE", "1") == "1":
         print("\nScale: a guide page and the translation dashboard as the site grows", flush=True)

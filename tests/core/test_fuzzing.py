@@ -9,15 +9,18 @@ import time
 from urllib.parse import quote
 
 import pytest
+from django.conf import settings as django_settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.cache import cache
+from django.http.request import split_domain_port, validate_host
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.fuzz]
 
 FUZZ = settings(
     max_examples=40,
@@ -62,7 +65,30 @@ NASTY = [
 ]
 # Any Unicode a browser can send: everything but lone surrogates (they cannot be UTF-8).
 ANY_TEXT = st.text(st.characters(exclude_categories=["Cs"]), max_size=300)
-VALUE = st.one_of(st.sampled_from(NASTY), ANY_TEXT, st.integers().map(str))
+# Numbers around and far beyond the databases' 32- and 64-bit limits.
+HUGE_INTEGER = st.one_of(
+    st.integers(min_value=2**31 - 2, max_value=2**31 + 2),
+    st.integers(min_value=2**63 - 2, max_value=2**63 + 2),
+    st.integers(min_value=2**64, max_value=10**40),
+    st.integers(max_value=-(2**63)),
+).map(str)
+# Dates at the ends of what Python can hold, with every UTC offset a reader could write.
+EXTREME_DATE = st.builds(
+    lambda day, clock, offset: f"{day}{clock}{offset}",
+    st.sampled_from(["0001-01-01", "0001-01-02", "1970-01-01", "9999-12-31", "9999-12-30"]),
+    st.sampled_from(["", "T00:00:00", "T23:59:59", "T23:59:59.999999"]),
+    st.sampled_from(["", "Z", "+14:00", "-14:00", "+00:00", "-12:00"]),
+)
+# Enumerated parameters get values outside their list.
+UNKNOWN_CHOICE = st.sampled_from(["xor", "AND", "Or", "not", "", " ", "and ", "&&", "none"])
+VALUE = st.one_of(
+    st.sampled_from(NASTY),
+    ANY_TEXT,
+    st.integers().map(str),
+    HUGE_INTEGER,
+    EXTREME_DATE,
+    UNKNOWN_CHOICE,
+)
 
 
 def assert_safe(response, sent=()):
@@ -132,7 +158,26 @@ def test_hsds_api(client, params, key):
         assert detail.status_code in (200, 400, 404), (path, key)
 
 
-API_PARAMETERS = ["search", "type", "fields", "locale", "limit", "offset", "order", "child_of"]
+@given(page=HUGE_INTEGER, per_page=VALUE, since=EXTREME_DATE)
+@FUZZ
+def test_hsds_ranges(client, page, per_page, since):
+    for params in ({"page": page, "per_page": per_page}, {"modified_after": since}):
+        response = client.get("/api/hsds/services/", params)
+        assert response.status_code in (200, 400), (params, response.content[:300])
+        assert response["Content-Type"] == "application/json"
+
+
+API_PARAMETERS = [
+    "search",
+    "search_operator",
+    "type",
+    "fields",
+    "locale",
+    "limit",
+    "offset",
+    "order",
+    "child_of",
+]
 
 
 @given(params=st.dictionaries(st.sampled_from(API_PARAMETERS), VALUE, max_size=3))
@@ -141,6 +186,57 @@ def test_pages_api(client, params):
     response = client.get("/api/v2/pages/", params)
     assert_safe(response)
     assert response.status_code in (200, 400, 404), (params, response.content[:300])
+
+
+# Searches the full-text engine could read as its own syntax (SQLite FTS5), with an operator.
+SEARCH_SYNTAX = st.text(st.sampled_from("\"*^:()-+ NEARORANDNOT'a"), max_size=20)
+
+
+@given(search=st.one_of(SEARCH_SYNTAX, VALUE), operator=st.one_of(st.none(), VALUE))
+@FUZZ
+def test_pages_api_search(client, search, operator):
+    params = {"search": search, "locale": "pl"}
+    if operator is not None:
+        params["search_operator"] = operator
+    response = client.get("/api/v2/pages/", params)
+    # The reader's input is never a server error, nor the outage page.
+    assert response.status_code in (200, 400), (params, response.content[:300])
+    assert "message" in response.json() or "items" in response.json()
+
+
+# Hosts a client can send that are not ours: other names, look-alikes, broken syntax.
+BAD_HOST = st.one_of(
+    st.sampled_from(
+        [
+            "evil.example",
+            "testserver.evil.example",
+            "testserver:99999",
+            "[::1",
+            "a b",
+            "testserver@evil.example",
+            "évil.example",
+            "",
+            "-",
+            "x" * 300,
+        ]
+    ),
+    st.from_regex(r"[a-z0-9.\-\[\]:@]{1,40}", fullmatch=True),
+)
+
+
+@given(host=BAD_HOST, path=st.sampled_from(["/pl/", "/", "/nl/services/", "/api/hsds/", "/s/x"]))
+@FUZZ
+def test_unknown_hosts_get_a_400(client, host, path):
+    fresh()
+    domain, _port = split_domain_port(host)
+    if domain and validate_host(domain, django_settings.ALLOWED_HOSTS):
+        return  # one of ours after all
+    response = Client(raise_request_exception=False).get(path, HTTP_HOST=host)
+    assert response.status_code == 400, (host, path, response.status_code)
+    if path.startswith("/api/"):
+        assert response.json()["error"]
+    else:
+        assert response["Content-Type"].startswith("text/html")
 
 
 @given(code=VALUE, channel=VALUE)

@@ -15,11 +15,14 @@ def test_readers_get_a_400_in_their_language(client, path):
     assert "niedozwolone znaki" in response.content.decode()
 
 
-def test_the_apis_answer_400_in_json(client):
-    for path in ("/api/hsds/services/?search=%00", "/api/v2/pages/?search=x%00"):
-        response = client.get(path)
-        assert response.status_code == 400
-        assert response.json()["detail"]
+@pytest.mark.parametrize(
+    ("path", "key"),
+    [("/api/hsds/services/?search=%00", "error"), ("/api/v2/pages/?search=x%00", "message")],
+)
+def test_the_apis_answer_400_in_their_own_json_format(client, path, key):
+    response = client.get(path)
+    assert response.status_code == 400
+    assert response.json()[key]
 
 
 def test_the_desk_too(client):

@@ -57,7 +57,7 @@ def public_urls(db):
         first_url(GuidePage): True,
         first_url(StandardPage): True,
         services: True,
-        services + "?category=work": True,
+        services + "?topic=rights": True,
         service_page: True,
         offline: True,
         manifest: True,

@@ -8,7 +8,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
 from portal.desk.models import CODE_ALPHABET, Referral, ShortLink
-from portal.directory.models import Service
+from portal.directory.models import Location, Service
 
 pytestmark = pytest.mark.django_db
 INSURANCE = "healthcare/health-insurance"
@@ -22,8 +22,9 @@ ROLES_WITHOUT_DESK = [
 ]
 
 
-def user_in(*groups, **extra):
-    user = get_user_model().objects.create_user(username="u-" + "-".join(groups), **extra)
+def user_in(*groups, username=None, **extra):
+    username = username or "u-" + "-".join(groups)
+    user = get_user_model().objects.create_user(username=username, **extra)
     for name in groups:
         user.groups.add(Group.objects.get(name=name))
     return user
@@ -170,3 +171,90 @@ def test_bad_desk_addresses_are_404(staff, path):
 def test_bad_language_or_paper_size_is_404(staff, site_pages):
     assert staff.get(handover_url(site_pages, INSURANCE, "xx")).status_code == 404
     assert staff.get(handover_url(site_pages, INSURANCE, "ro") + "print/a3/").status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("channel", "wording"),
+    [
+        ("visit", "Pokaż tę kartkę na miejscu"),
+        ("call", "Zadzwoń tam"),
+        ("online", "Wejdź na ich stronę internetową"),
+    ],
+)
+def test_referral_slip_is_dated_worded_by_channel_and_has_notes(staff, channel, wording):
+    service = Service.objects.get(name_nl__startswith="Inschrijven bij de gemeente")
+    if channel == "visit":
+        service.locations.add(Location.objects.create(name="Stadhuis", city="Zoetermeer"))
+    else:
+        service.locations.clear()
+    service.save()  # modelcluster keeps many-to-many changes until the service is saved
+    if channel == "online":
+        service.phones.all().delete()
+    slip = staff.get(f"/desk/service/{service.pk}/pl/slip/", {"note": "  wtorek,\n 10:00 "})
+    html = slip.content.decode()
+    assert wording in html
+    wordings = {"Pokaż tę kartkę na miejscu", "Zadzwoń tam", "Wejdź na ich stronę internetową"}
+    for other in wordings - {wording}:
+        assert other not in html
+    assert re.search(r"Data: \d{1,2} \w+ \d{4}", html)
+    assert "wtorek, 10:00" in html
+    # Without a note the slip has lines to write on.
+    empty = staff.get(f"/desk/service/{service.pk}/pl/slip/").content.decode()
+    assert 'class="write-line"' in empty
+
+
+def test_a_guides_hand_over_offers_a_referral_slip_for_its_services(staff, site_pages):
+    from portal.guides.models import GuideService
+
+    dutch = site_pages[INSURANCE]["nl"]
+    service = Service.objects.get(name_nl__startswith="Inschrijven bij de gemeente")
+    GuideService.objects.create(page=dutch, service=service)
+    html = staff.get(handover_url(site_pages, INSURANCE, "ro")).content.decode()
+    assert f'href="/desk/service/{service.pk}/ro/#referral-slip"' in html
+
+
+def test_staff_land_on_the_desk_after_login_and_editors_on_the_dashboard(client, db):
+    cases = (
+        (("WIN-point staff",), False, "/desk/"),
+        (("Editors: Polski",), False, "/admin/"),
+        # An administrator who also serves at the desk came to run the site.
+        (("WIN-point staff",), True, "/admin/"),
+    )
+    for groups, is_superuser, landing in cases:
+        user = user_in(*groups, username=f"u-{len(groups)}-{landing}-{is_superuser}")
+        user.is_superuser = is_superuser
+        user.set_password("a-long-password-for-the-test-1")
+        user.save()
+        client.logout()
+        # The login form sends the dashboard as `next` when nothing else was asked for.
+        answer = client.post(
+            "/admin/login/",
+            {
+                "username": user.username,
+                "password": "a-long-password-for-the-test-1",
+                "next": "/admin/",
+            },
+        )
+        assert answer.status_code == 302
+        assert answer["Location"] == landing, groups
+        if "WIN-point staff" in groups:
+            home = client.get("/admin/").content.decode()
+            assert 'class="panel win-point-desk-panel"' in home
+
+
+def test_handout_prints_the_questions_and_answers_open(staff, site_pages):
+    html = staff.get(handover_url(site_pages, INSURANCE, "en") + "print/a5/").content.decode()
+    assert "Questions and answers" in html or "Vragen en antwoorden" in html
+    assert "S1 or A1 form" in html  # the answer step 1 refers to
+    # The summary promises what only the web page explains; the sheet leaves it out.
+    assert site_pages[INSURANCE]["en"].summary not in html
+
+
+def test_hand_over_links_each_section_of_a_guide(client, staff, site_pages):
+    html = staff.get(handover_url(site_pages, "rights/minimum-wage-and-payslip", "pl")).content
+    links = re.findall(r'<a href="(http[^"]+/s/([a-z0-9]+)#([a-z0-9-]+))">', html.decode())
+    assert len(links) >= 3
+    _url, code, anchor = links[0]
+    # The short link leads to the page; the browser keeps the #anchor through the redirect.
+    target = client.get(f"/s/{code}")["Location"]
+    assert f'id="{anchor}"' in client.get(target).content.decode()

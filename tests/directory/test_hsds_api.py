@@ -9,7 +9,6 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from django.conf import settings
 from django.utils import timezone
 
 from portal.directory.models import (
@@ -23,7 +22,8 @@ from portal.directory.models import (
     TaxonomyTerm,
 )
 
-HSDS = Path(settings.BASE_DIR).parent / "shared" / "hsds"
+# The HSDS 3.0 schemas, vendored with their licence and source (see hsds_3_0/README.md).
+HSDS = Path(__file__).parent / "hsds_3_0"
 API = "/api/hsds"
 
 pytestmark = pytest.mark.django_db
@@ -513,3 +513,32 @@ def test_export_zip_has_the_hsds_tabular_files_and_columns(client, directory):
 def test_export_zip_rejects_an_unknown_language(client):
     response, data = get(client, "/export.zip", lang="fr")
     assert response.status_code == 400
+
+
+# Issue 16, item 4: each of these was a server error (an OFFSET beyond 64 bits, a date that
+# leaves the years Python can hold once moved to UTC).
+@pytest.mark.parametrize(
+    ("params", "name"),
+    [
+        ({"page": "99999999999999999999999"}, "page"),
+        ({"page": str(2**63)}, "page"),
+        ({"page": "1000001"}, "page"),
+        ({"modified_after": "0001-01-01"}, "modified_after"),
+        ({"modified_after": "9999-12-31T23:59:59-14:00"}, "modified_after"),
+        ({"modified_after": "0001-01-01T00:00:00+14:00"}, "modified_after"),
+    ],
+)
+def test_values_beyond_the_databases_range_are_a_json_400(client, params, name):
+    for path in ("services/", "organizations/", "taxonomy_terms/"):
+        response = client.get(f"{API}/{path}", params)
+        if name == "modified_after" and path != "services/":
+            continue  # only services filter on it
+        assert response.status_code == 400, (path, response.content[:300])
+        assert name in response.json()["error"]
+
+
+def test_the_widest_dates_that_fit_still_filter(client):
+    assert client.get(f"{API}/services/", {"modified_after": "0001-01-02"}).status_code == 200
+    far = client.get(f"{API}/services/", {"modified_after": "9999-12-30T00:00:00Z"})
+    assert far.status_code == 200
+    assert far.json()["total_items"] == 0

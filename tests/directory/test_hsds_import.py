@@ -419,3 +419,12 @@ def test_if_empty_leaves_an_existing_directory_alone():
     call_command("import_hsds", "--if-empty", str(STARTING_DATA), stdout=out)
     assert "nothing was imported" in out.getvalue()
     assert list(Service.objects.values_list("name_nl", flat=True)) == ["Aangepast"]
+
+
+def test_deeply_nested_json_is_a_clear_problem(tmp_path):
+    """Issue 16, item 12: a RecursionError never reaches the editor as a traceback."""
+    path = tmp_path / "services.json"
+    path.write_text("[" * 200_000 + "]" * 200_000, encoding="utf-8")
+    before = snapshot()
+    assert failing(path) == ["services.json: -: -: not valid JSON: nested too deeply"]
+    assert snapshot() == before

@@ -14,14 +14,10 @@ from portal.directory import hours
 from portal.directory.models import (
     ClosedDay,
     Location,
-    OpeningHours,
-    Organisation,
     Service,
-    ServiceLanguage,
-    ServicePhone,
-    TaxonomyTerm,
 )
 from portal.guides.models import GuideService
+from tests.factories import ServiceFactory, ServicePhoneFactory
 
 AMS = ZoneInfo("Europe/Amsterdam")
 pytestmark = pytest.mark.django_db
@@ -29,28 +25,16 @@ pytestmark = pytest.mark.django_db
 
 def make_service(name, topics=(), languages=(), cost="unknown", blocks=(), **fields):
     """A service as an editor would enter it: Dutch texts, some translations, hours, phone."""
-    organisation = Organisation.objects.create(
-        name_nl=f"{name} organisatie", description_nl="Een organisatie."
-    )
-    service = Service.objects.create(
-        organisation=organisation,
+    service = ServiceFactory(
+        organisation__name_nl=f"{name} organisatie",
         name_nl=name,
-        description_nl=fields.pop("description_nl", f"Hulp van {name}."),
         cost=cost,
+        topics=topics,
+        languages=languages,
+        hours=blocks,
         **fields,
     )
-    service.categories.set(TaxonomyTerm.objects.filter(code__in=[f"topic:{t}" for t in topics]))
-    service.save()  # modelcluster keeps many-to-many changes until the service is saved
-    for code in languages:
-        ServiceLanguage.objects.create(service=service, code=code)
-    for weekday, opens, closes in blocks:
-        OpeningHours.objects.create(
-            service=service,
-            weekday=weekday,
-            opens_at=datetime.time.fromisoformat(opens),
-            closes_at=datetime.time.fromisoformat(closes),
-        )
-    ServicePhone.objects.create(service=service, number="(079) 343 1600", description_nl="Bellen")
+    ServicePhoneFactory(service=service, number="(079) 343 1600", description_nl="Bellen")
     return service
 
 
@@ -88,7 +72,11 @@ def services():
 
 
 def names(response):
-    return re.findall(r'<h2><a href="/\w\w/services/[^"]+">([^<]+)</a>', response.content.decode())
+    # A name falling back to English or Dutch carries its lang attribute.
+    return re.findall(
+        r'<h2(?: lang="\w\w")?><a href="/\w\w/services/[^"]+">([^<]+)</a>',
+        response.content.decode(),
+    )
 
 
 def test_list_shows_active_services_in_the_readers_language(client, services):
@@ -218,3 +206,61 @@ def test_where_to_get_help_links_guides_and_services_both_ways(
     assert f'href="/pl/services/{service.pk}/"' in html
     service_html = client.get(f"/pl/services/{service.pk}/").content.decode()
     assert f'href="{polish.url}"' in service_html
+
+
+def test_filter_options_show_counts_and_zero_results_offer_a_wider_result(client, services):
+    html = client.get("/en/services/?topic=rights").content.decode()
+    # Counts follow the other filters: with topic=rights, Polish leads to 2, Bulgarian to 0.
+    assert re.search(r'<option value="pl"[^>]*>Polish \(2\)</option>', html)
+    assert re.search(r'<option value="bg"[^>]*>Bulgarian \(0\)</option>', html)
+    assert re.search(r'<option value="housing"[^>]*>[^<]+ \(1\)</option>', html)
+
+    response = client.get("/pl/services/?topic=healthcare&language=pl")
+    html = response.content.decode()
+    assert names(response) == []
+    # The nearest wider result: without the language filter, one healthcare service.
+    wider = re.search(r'<a href="(\?[^"]+)">1 usługa bez filtra „([^”]+)”</a>', html)
+    assert wider, html
+    assert wider[1] == "?topic=healthcare"
+    assert "Polski" in wider[2] or "polski" in wider[2]
+    assert 'href="tel:14079"' in html
+    assert names(client.get("/pl/services/" + wider[1])) == ["Huisartsenpost"]
+
+
+def test_zero_results_say_when_the_language_is_not_known(client, services):
+    services["gp"].languages.all().delete()
+    html = client.get("/en/services/?topic=healthcare&language=pl").content.decode()
+    assert "we do not know which languages they speak" in html
+
+
+def unknown_names(response):
+    html = response.content.decode()
+    return re.findall(r'<h3(?: lang="\w\w")?><a href="/\w\w/services/[^"]+">([^<]+)</a>', html)
+
+
+def test_services_with_unknown_languages_or_hours_are_shown_apart(client, services, monkeypatch):
+    make_service("Veilig Thuis", ["healthcare"])  # no languages, no hours known
+    monkeypatch.setattr(hours, "amsterdam_now", lambda: at("2026-11-30T10:00"))
+    response = client.get("/pl/services/?language=pl")
+    assert names(response) == ["Juridisch Loket", "Vakbond"]
+    assert unknown_names(response) == ["Veilig Thuis"]
+    cache.clear()
+    response = client.get("/en/services/?open_now=on")
+    assert names(response) == ["Juridisch Loket", "Vakbond"]
+    assert unknown_names(response) == ["Veilig Thuis"]
+    assert "We do not know when they are open. Call to ask." in response.content.decode()
+    # A known mismatch is still left out: Vakbond speaks no Bulgarian.
+    cache.clear()
+    response = client.get("/en/services/?language=bg")
+    assert "Vakbond" not in unknown_names(response)
+    # Without these filters nothing is set apart.
+    assert unknown_names(client.get("/en/services/")) == []
+
+
+def test_detail_says_when_languages_are_not_known(client, services):
+    service = make_service("Veilig Thuis", ["healthcare"])
+    html = client.get(f"/en/services/{service.pk}/").content.decode()
+    assert "Not known. Call to ask which languages they speak." in html
+    assert "Opening hours not known. Call before you go." in html
+    html = client.get(f"/en/services/{services['union'].pk}/").content.decode()
+    assert "Not known. Call to ask which languages they speak." not in html

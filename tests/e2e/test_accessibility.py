@@ -32,6 +32,7 @@ def page_urls(live_site, language):
         "services": service_list,
         "service": f"{live_site}/{language}/services/{service}",
         "search": f"{live_site}/{language}/search/?q={SEARCHES[language]}",
+        "glossary": f"{live_site}/{language}/glossary/",
         "not found": f"{live_site}/{language}/no-such-page/",
     }
 

@@ -1,44 +1,15 @@
 """The Content-Security-Policy in a real browser: no page a reader, a desk worker or an editor
 opens may trigger a violation (a blocked script, style, image or frame)."""
 
-import json
-
 import pytest
 
 from tests.serving import manage
 
-from .navigation import follow
+from .navigation import follow, log_in
+from .seed import seed
 
 pytestmark = pytest.mark.e2e
 PASSWORD = "a-long-test-password-for-csp-42"  # noqa: S105
-
-SETUP = f"""
-import json
-from django.contrib.auth.models import Group, User
-from django.urls import reverse
-from portal.directory.models import Service
-from portal.guides.models import LoadedContent
-from portal.search.models import SynonymGroup
-
-if not User.objects.filter(username="csp-admin").exists():
-    user = User.objects.create_superuser("csp-admin", password="{PASSWORD}")
-    user.groups.add(Group.objects.get(name="WIN-point staff"))
-pages = LoadedContent.objects.filter(key="housing/renting-your-rights")
-dutch = pages.get(locale__language_code="nl").page_id
-polish = pages.get(locale__language_code="pl").page_id
-service = Service.objects.filter(status=Service.Status.ACTIVE).order_by("pk").first()
-synonyms = SynonymGroup.objects.order_by("pk").first()
-print(json.dumps({{
-    "page_editor": reverse("wagtailadmin_pages:edit", args=[dutch]),
-    "translation_editor": reverse("wagtailadmin_pages:edit", args=[polish]),
-    "service_editor": reverse(Service.snippet_viewset.get_url_name("edit"), args=[service.pk]),
-    "synonyms_editor": reverse(
-        SynonymGroup.snippet_viewset.get_url_name("edit"), args=[synonyms.pk]
-    ),
-    "public_guide": pages.get(locale__language_code="pl").page.url,
-    "public_service": "/pl/services/" + str(service.pk) + "/",
-}}))
-"""
 
 WATCH = """
 window.__cspViolations = [];
@@ -53,8 +24,7 @@ document.addEventListener("securitypolicyviolation", (event) => {
 def urls(live_site, server_env):
     env, _port = server_env
     manage(env, "setup_roles")
-    output = manage(env, "shell", "-c", SETUP)
-    return json.loads(output.strip().splitlines()[-1])
+    return seed(env, "csp_admin", PASSWORD)
 
 
 @pytest.fixture
@@ -103,10 +73,7 @@ def test_public_pages_run_under_the_strict_policy(live_site, urls, watched):
 
 def test_the_admin_and_the_desk_work_under_their_policy(live_site, urls, watched):
     page, console = watched
-    page.goto(live_site + "/admin/login/")
-    page.fill("input[name=username]", "csp-admin")
-    page.fill("input[name=password]", PASSWORD)
-    follow(page, page.locator("button[type=submit]"))
+    log_in(page, "csp-admin", PASSWORD, login_url=live_site + "/admin/login/")
     assert page.url == live_site + "/admin/"
     for name in ("page_editor", "translation_editor", "service_editor", "synonyms_editor"):
         visit(page, console, live_site + urls[name])

@@ -6,32 +6,21 @@ import re
 
 import pytest
 
+from tests.factories import starting_guide_count
 from tests.serving import manage
 
-from .navigation import follow
+from .navigation import follow, log_in
+from .seed import seed
 
 pytestmark = pytest.mark.e2e
 PASSWORD = "another-long-test-password-7"  # noqa: S105
-
-SETUP = f"""
-from django.contrib.auth.models import Group, User
-from portal.guides.models import LoadedContent
-user = User.objects.create_user("desk-ivo", password="{PASSWORD}")
-user.groups.add(Group.objects.get(name="WIN-point staff"))
-from portal.guides.models import GuidePage
-guides = GuidePage.objects.filter(locale__language_code="nl")
-print(" ".join(str(guide.translation_key) for guide in guides))
-print(LoadedContent.objects.get(key="healthcare/health-insurance", locale__language_code="ro")
-      .page.url_path)
-"""
 
 
 @pytest.fixture(scope="module")
 def staff_member(live_site, server_env):
     env, _port = server_env
     manage(env, "setup_roles")
-    *_rest, guides, romanian_path = manage(env, "shell", "-c", SETUP).strip().splitlines()
-    return {"romanian_path": romanian_path, "guides": guides.split()}
+    return seed(env, "desk_staff", PASSWORD)
 
 
 def decode_qr(png_bytes):
@@ -51,9 +40,7 @@ def test_staff_hand_over_a_romanian_page_by_qr_code_and_print(live_site, browser
     page = context.new_page()
     page.goto(live_site + "/desk/")
     assert "/admin/login/" in page.url
-    page.fill("input[name=username]", "desk-ivo")
-    page.fill("input[name=password]", PASSWORD)
-    follow(page, page.locator("button[type=submit]"))
+    log_in(page, staff_member["username"], PASSWORD)
     assert page.url == live_site + "/desk/"
 
     page.fill("#desk-q", "zorgverzekering")
@@ -85,22 +72,35 @@ def test_staff_hand_over_a_romanian_page_by_qr_code_and_print(live_site, browser
     context.close()
 
 
+LONGEST = 4
+
+
 def test_every_guide_prints_on_one_sheet_a4_and_a5(live_site, browser, staff_member):
     context = browser.new_context(locale="nl-NL")
     page = context.new_page()
-    page.goto(live_site + "/admin/login/?next=/desk/")
-    page.fill("input[name=username]", "desk-ivo")
-    page.fill("input[name=password]", PASSWORD)
-    follow(page, page.locator("button[type=submit]"))
-    too_long = []
-    # Romanian and Bulgarian have the longest texts.
+    log_in(
+        page, staff_member["username"], PASSWORD, login_url=live_site + "/admin/login/?next=/desk/"
+    )
+    # Every language: the questions and answers are printed too (issue 21). Printing 320
+    # sheets to PDF takes minutes, so every sheet's text is measured and the longest few of
+    # each language and size are printed: if they fit, the shorter ones do.
+    sheets = []
     for key in staff_member["guides"]:
-        for language in ("ro", "bg"):
+        for language in ("nl", "en", "pl", "ro", "bg"):
             for size in ("a4", "a5"):
-                page.goto(f"{live_site}/desk/page/{key}/{language}/print/{size}/")
+                url = f"{live_site}/desk/page/{key}/{language}/print/{size}/"
+                html = page.request.get(url).text()
+                sheet = html[html.index('<article class="sheet"') : html.index("</article>")]
+                sheets.append((len(re.sub(r"<[^>]+>|\s+", " ", sheet)), language, size, url))
+    too_long = []
+    for language in ("nl", "en", "pl", "ro", "bg"):
+        for size in ("a4", "a5"):
+            longest = sorted(s for s in sheets if s[1:3] == (language, size))[-LONGEST:]
+            for _length, _language, _size, url in longest:
+                page.goto(url)
                 pages = pdf_pages(page.pdf(prefer_css_page_size=True, print_background=True))
                 if pages != 1:
-                    too_long.append((key, language, size, pages))
-    assert len(staff_member["guides"]) == 21
+                    too_long.append((url, pages))
+    assert len(staff_member["guides"]) == starting_guide_count()
     assert too_long == []
     context.close()

@@ -3,31 +3,17 @@
 import pytest
 from django_otp.oath import TOTP
 
-from tests.serving import manage
-
-from .navigation import follow
+from .navigation import log_in
+from .seed import seed
 
 pytestmark = pytest.mark.e2e
 PASSWORD = "a-long-test-password-for-otp-42"  # noqa: S105
-
-SETUP = f"""
-from django.contrib.auth.models import User
-from django_otp.plugins.otp_totp.models import TOTPDevice
-user, _ = User.objects.get_or_create(username="otp-editor", defaults={{"is_superuser": True}})
-user.set_password("{PASSWORD}")
-user.save()
-device, _ = TOTPDevice.objects.get_or_create(
-    user=user, name="phone", defaults={{"confirmed": True}}
-)
-print(device.key)
-"""
 
 
 @pytest.fixture(scope="module")
 def device_key(live_site, server_env):
     env, _port = server_env
-    output = manage(env, "shell", "-c", SETUP)
-    return bytes.fromhex(output.strip().splitlines()[-1])
+    return bytes.fromhex(seed(env, "otp_editor", PASSWORD)["key"])
 
 
 def send_code(page, code):
@@ -40,10 +26,7 @@ def send_code(page, code):
 def test_the_admin_asks_for_the_code_after_the_password(live_site, browser, device_key):
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="pl-PL")
     page = context.new_page()
-    page.goto(live_site + "/admin/login/?next=/admin/pages/")
-    page.fill("input[name=username]", "otp-editor")
-    page.fill("input[name=password]", PASSWORD)
-    follow(page, page.locator("button[type=submit]"))
+    log_in(page, "otp-editor", PASSWORD, login_url=live_site + "/admin/login/?next=/admin/pages/")
     assert page.url.startswith(live_site + "/admin/two-factor/verify/")
     assert page.get_by_role("heading", name="Logowanie dwuetapowe").first.is_visible()
 

@@ -14,6 +14,7 @@ from wagtail.models import Page, Revision
 
 from portal.guides.contentfiles import importer
 from portal.guides.models import GuidePage, LoadedContent
+from tests.factories import starting_page_count
 
 CONTENT = Path(settings.BASE_DIR) / "content"
 GUIDE = "healthcare/health-insurance"
@@ -71,7 +72,7 @@ def test_second_run_changes_nothing():
     for code in ("nl", "en", "pl", "ro", "bg"):
         created, updated, unchanged, kept = summary_row(output, code)
         assert (created, updated, kept) == (0, 0, 0)
-        assert unchanged == 31
+        assert unchanged == starting_page_count()
     assert Revision.objects.count() == revisions
 
 
@@ -176,9 +177,26 @@ def break_links(content):
     return r"healthcare/health-insurance/en\.md:\d+: links differ from nl\.md line \d+"
 
 
+WIN_POINT = "3a164575-d0ef-4e4a-afd6-42537b48ae56"
+UNKNOWN_SERVICE = "00000000-0000-4000-8000-000000000000"
+
+
+def break_service_link(content):
+    for code in ("nl", "en", "pl", "ro", "bg"):
+        edit(content / f"home/{code}.md", f"service:{WIN_POINT}", f"service:{UNKNOWN_SERVICE}")
+    return rf"home/nl\.md:\d+: unknown service {UNKNOWN_SERVICE}"
+
+
+def break_service_link_in_one_language(content):
+    edit(content / "home/pl.md", f"service:{WIN_POINT}", "https://example.org/win")
+    return r"home/pl\.md:\d+: links differ from nl\.md line \d+"
+
+
 @pytest.mark.parametrize(
     "break_it",
     [
+        break_service_link,
+        break_service_link_in_one_language,
         break_missing_file,
         break_front_matter,
         break_block_syntax,
@@ -213,3 +231,9 @@ def test_a_failure_halfway_rolls_back_everything(content, monkeypatch):
     assert Page.objects.count() == pages
     assert not Page.objects.filter(title__startswith="Gewijzigd ").exists()
     assert not Page.objects.filter(title__startswith="Ook gewijzigd ").exists()
+
+
+def test_service_links_point_at_the_directory_in_the_readers_language(client, site_pages):
+    for code in ("nl", "pl", "bg"):
+        html = client.get(f"/{code}/").content.decode()
+        assert f'href="/{code}/services/{WIN_POINT}/"' in html

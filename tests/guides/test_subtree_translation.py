@@ -8,7 +8,8 @@ from wagtail.models import Locale, Page
 from wagtail.signals import page_published
 
 from portal.guides import signal_handlers
-from portal.guides.models import GuidePage, TopicPage
+from portal.guides.models import GuidePage
+from tests.factories import GuidePageFactory, TopicPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -16,15 +17,11 @@ pytestmark = pytest.mark.django_db
 def make_topic_with_guides(site_pages):
     """A new Dutch topic with two guides, built as an editor would: child pages, published."""
     home = site_pages["home"]["nl"]
-    topic = TopicPage(
-        title="Vrije tijd", slug="vrije-tijd", summary="Sport en cultuur.", icon="rights"
+    topic = TopicPageFactory(
+        parent=home, title="Vrije tijd", slug="vrije-tijd", summary="Sport en cultuur."
     )
-    home.add_child(instance=topic)
-    topic.save_revision().publish()
     for title in ("Sportclubs", "Musea"):
-        guide = GuidePage(title=title, slug=title.lower(), summary=f"Over {title.lower()}.")
-        topic.add_child(instance=guide)
-        guide.save_revision().publish()
+        GuidePageFactory(parent=topic, title=title)
     return topic
 
 

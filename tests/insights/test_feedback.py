@@ -186,9 +186,47 @@ def test_the_rate_limit_keeps_no_address(reader, site_pages):
     from django.core.cache import cache
 
     reader.post("/en/feedback/", {"token": old_token(site_pages[GUIDE]["en"]), "helpful": "no"})
-    keys = [key for key in cache._cache if "insights" in key]  # locmem in tests
+    keys = [key for key in cache._cache if "ratelimit" in key]  # locmem in tests
     assert keys and not any("203.0.113" in key for key in keys)
 
 
 def test_only_post_is_accepted(reader):
     assert reader.get("/pl/feedback/").status_code == 405
+
+
+# Issue 16, item 8.
+def test_a_token_works_only_in_the_language_of_its_page(reader, site_pages):
+    polish = site_pages[GUIDE]["pl"]
+    response = reader.post("/ro/feedback/", {"token": old_token(polish), "helpful": "no"})
+    assert response.status_code == 400
+    assert "altă limbă" in response.content.decode()
+    assert FeedbackVote.objects.count() == 0
+    assert (
+        reader.post("/pl/feedback/", {"token": old_token(polish), "helpful": "no"}).status_code
+        == 302
+    )
+
+
+def test_a_cached_page_hands_out_a_token_issued_when_it_is_served(reader, site_pages, monkeypatch):
+    page = site_pages[GUIDE]["pl"]
+    first = reader.get(page.url)
+    assert first["X-Page-Cache"] == "miss"
+    later = time.time() + 60  # within the page cache's ten minutes
+    monkeypatch.setattr(time, "time", lambda: later)
+    again = reader.get(page.url)
+    assert again["X-Page-Cache"] == "hit"
+    token = form_token(again.content.decode())
+    assert token != form_token(first.content.decode())
+    assert int(again["Content-Length"]) == len(again.content)
+    # Posted at once, it is a script's post, even though the page was rendered long ago.
+    response = reader.post("/pl/feedback/", {"token": token, "helpful": "yes"})
+    assert response.status_code == 400
+    assert FeedbackVote.objects.count() == 0
+
+
+def test_a_token_expires_after_three_hours(reader, site_pages):
+    page = site_pages[GUIDE]["pl"]
+    fine = make_token(page.pk, page.url, now=time.time() - 2 * 3600)
+    stale = make_token(page.pk, page.url, now=time.time() - 3 * 3600 - 60)
+    assert reader.post("/pl/feedback/", {"token": stale, "helpful": "no"}).status_code == 400
+    assert reader.post("/pl/feedback/", {"token": fine, "helpful": "no"}).status_code == 302

@@ -1,7 +1,7 @@
 import pytest
 from django.db import OperationalError, connections
 
-from portal.pagecache import version
+from portal.core import freshness
 
 
 def refuse(*args, **kwargs):
@@ -16,7 +16,7 @@ def database_down(db):
     wrapper = connections["default"]
 
     def take_down():
-        version.read()
+        freshness.read()
         wrapper._cursor = refuse
 
     yield take_down

@@ -13,7 +13,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-from tests.serving import free_port
+from tests.serving import free_port, stop
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -63,12 +63,7 @@ def gunicorn(env, ready_path="/static/", timeout=60):
             wait_until_answering(base + ready_path, server, log, timeout)
             yield base, server
         finally:
-            server.terminate()
-            try:
-                server.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                server.kill()
-                server.wait()
+            stop(server)
 
 
 def wait_until_answering(url, server, log, timeout):

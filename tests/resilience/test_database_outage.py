@@ -6,7 +6,7 @@ from django.db import ProgrammingError, connections
 from django.test import Client
 from django.utils import translation
 
-from portal.pagecache import version
+from portal.core import freshness
 
 GUIDE = "healthcare/health-insurance"
 LANGUAGES = ("nl", "en", "pl", "ro", "bg")
@@ -74,7 +74,7 @@ def test_with_no_version_known_nothing_can_be_served(
     client.get(url)
     database_down()
     # A fresh worker that has never read the content version (and no shared cache to ask).
-    monkeypatch.setattr(version, "last_seen", None)
+    monkeypatch.setattr(freshness, "last_seen", None)
     assert_unavailable(Client(raise_request_exception=False).get(url), "pl")
 
 
@@ -88,3 +88,18 @@ def test_a_broken_query_is_still_an_error_not_an_outage(site_pages, database_dow
     response = Client(raise_request_exception=False).get(url)
     assert response.status_code == 500
     assert "Retry-After" not in response
+
+
+def test_a_failing_query_on_a_reachable_database_is_not_an_outage(client, monkeypatch):
+    """Issue 16, item 5: SQLite reports a full-text syntax error as an OperationalError, like a
+    database that is down; the site must not claim an outage for a reader's input."""
+    from django.db import OperationalError
+
+    from portal.search import api
+
+    def syntax_error(*args, **kwargs):
+        raise OperationalError('fts5: syntax error near """')
+
+    monkeypatch.setattr(api.PortalSearchFilter, "filter_queryset", syntax_error)
+    response = Client(raise_request_exception=False).get("/api/v2/pages/?search=zorg")
+    assert response.status_code == 500

@@ -14,10 +14,10 @@ from django.db import OperationalError
 from wagtail.models import Page, Revision
 from wagtail_localize.models import StringTranslation, Translation
 
+from portal.core import freshness
 from portal.directory.hsds import importer as hsds_importer
 from portal.guides.contentfiles import importer as content_importer
 from portal.guides.models import LoadedContent
-from portal.pagecache import version
 from portal.search.models import SearchEntry
 from tests.directory.test_hsds_import import STARTING_DATA, snapshot
 
@@ -36,7 +36,7 @@ def site_state():
         "strings": sorted(StringTranslation.objects.values_list("id", "data")),
         "search": sorted(SearchEntry.objects.values_list("language", "url", "title")),
         "directory": snapshot(),
-        "version": version.from_database(),
+        "version": freshness.from_database(),
     }
 
 

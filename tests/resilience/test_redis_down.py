@@ -12,7 +12,7 @@ from django.conf import settings as django_settings
 from django.contrib.auth.models import User
 from django.core.cache import cache
 
-from portal.pagecache import version
+from portal.core import freshness
 
 from .gunicorn import closed_port
 
@@ -30,7 +30,7 @@ def redis_down(settings, monkeypatch):
     settings.CACHES = production["CACHES"]
     settings.DJANGO_REDIS_IGNORE_EXCEPTIONS = production["DJANGO_REDIS_IGNORE_EXCEPTIONS"]
     settings.DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = False
-    monkeypatch.setattr(version, "SHARED", True)
+    monkeypatch.setattr(freshness, "SHARED", True)
     assert "redis" in settings.CACHES["default"]["BACKEND"].lower()
     cache.set("probe", 1)
     assert cache.get("probe") is None  # really unreachable

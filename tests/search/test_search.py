@@ -12,6 +12,7 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from portal.directory.models import Service
 from portal.search import entries
 from portal.search.models import SearchEntry, SynonymGroup, ZeroResultQuery
+from tests.factories import starting_page_count
 
 pytestmark = pytest.mark.django_db
 INSURANCE = "healthcare/health-insurance"
@@ -24,7 +25,8 @@ def search(client, language, query):
 
 
 def result_links(html):
-    return re.findall(r'<h2><a href="([^"]+)">', html)
+    """The pages found; a result may point into the section that answers (…/#heading)."""
+    return [url.split("#")[0] for url in re.findall(r'<h2><a href="([^"]+)">', html)]
 
 
 def test_results_show_title_highlighted_snippet_and_topic(client, site_pages):
@@ -176,7 +178,8 @@ def test_rebuild_command_makes_an_entry_per_page_and_service_per_language():
     call_command("update_search_entries", stdout=open("/dev/null", "w"))  # noqa: SIM115
     pages = SearchEntry.objects.filter(service__isnull=True).count()
     services = SearchEntry.objects.filter(service__isnull=False).count()
-    assert pages == 30 * 5
+    # Every page of the starting content but the home page, in five languages.
+    assert pages == (starting_page_count() - 1) * 5
     assert services == Service.objects.filter(status="active").count() * 5
 
 
@@ -222,6 +225,7 @@ def test_small_typos_are_forgiven_on_postgresql(client, site_pages):
         ("- terms: huisarts\n", "'terms' must be a list"),
         ("- terms: [a\n", "not valid YAML"),
         ("- words: [a, b]\n", "expected 'terms'"),
+        ("- terms: " + "[" * 5000 + "]" * 5000 + "\n", "nested too deeply"),
     ],
 )
 def test_a_bad_terms_file_is_refused_with_its_place_and_nothing_is_loaded(
@@ -234,3 +238,18 @@ def test_a_bad_terms_file_is_refused_with_its_place_and_nothing_is_loaded(
     with pytest.raises(CommandError, match=re.escape(message)):
         call_command("load_search_terms", str(path))
     assert not SynonymGroup.objects.filter(terms__contains="nieuwwoord").exists()
+
+
+def test_a_result_points_into_the_section_that_answers(client, site_pages):
+    """A question answered in one section of a long guide links to that section; a query that
+    names the page itself links to its top."""
+    html = search(client, "pl", "wynagrodzenie nie zgadza")
+    guide = site_pages["rights/minimum-wage-and-payslip"]["pl"]
+    [link] = [u for u in re.findall(r'<h2><a href="([^"]+)">', html) if u.startswith(guide.url)]
+    anchor = link.split("#")[1]
+    page = client.get(guide.url).content.decode()
+    assert re.search(rf'<h2 id="{anchor}">[^<]*nie zgadza', page)
+    assert f'<a href="#{anchor}">' in page  # the Contents list links it too
+
+    html = search(client, "pl", "pasek wypłaty")
+    assert f'<h2><a href="{guide.url}">' in html

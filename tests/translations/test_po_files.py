@@ -46,9 +46,13 @@ def test_round_trip_brings_the_page_up_to_date(admin_client, site_pages):
     assert list(files) == [f"{dutch.pk}-{dutch.slug}.pl.po"]
     po = next(iter(files.values()))
     assert po.metadata["Language"] == "pl"
-    untranslated = [entry for entry in po if not entry.msgstr]
-    assert len(untranslated) == 1 and "nieuwe zin" in untranslated[0].msgid
-    untranslated[0].msgstr = "Nowe zdanie o czynszu."
+    # The changed piece keeps its previous Polish text, marked fuzzy with the old Dutch.
+    changed = [entry for entry in po if "fuzzy" in entry.flags]
+    assert len(changed) == 1 and "nieuwe zin" in changed[0].msgid
+    assert changed[0].msgstr and "nieuwe zin" not in changed[0].previous_msgid
+    assert not [entry for entry in po if not entry.msgstr]
+    changed[0].msgstr += " Nowe zdanie o czynszu."
+    changed[0].flags.remove("fuzzy")
 
     html = upload(admin_client, "pl", files)
     assert "✔" in html and "✘" not in html

@@ -4,7 +4,12 @@
 import re
 
 import pytest
-from wagtail_localize.models import TranslationSource
+from django.utils import timezone, translation
+from django.utils.formats import date_format
+from wagtail.models import Locale
+from wagtail_localize.models import StringTranslation, TranslationSource
+
+from portal.translations.models import SourceEdit
 
 pytestmark = pytest.mark.django_db
 GUIDE = "healthcare/health-insurance"
@@ -23,6 +28,29 @@ def test_outdated_translation_shows_a_notice_with_the_dutch_page(client, site_pa
     assert "translation-notice" in html
     assert "Această traducere poate fi depășită" in html
     assert f'href="{dutch.url}"' in html
+    # It says when the Dutch page changed (English is outdated too, so Dutch is offered).
+    changed = SourceEdit.objects.get(page=dutch).content_changed_at
+    with translation.override("ro"):
+        assert f"s-a schimbat pe {date_format(timezone.localtime(changed), 'DATE_FORMAT')}" in html
+
+
+def test_partial_translation_offers_english_when_that_is_up_to_date(client, site_pages):
+    dutch = site_pages[GUIDE]["nl"]
+    dutch.summary += " Nieuw."
+    dutch.save_revision().publish()
+    source, _created = TranslationSource.update_or_create_from_instance(dutch)
+    english = Locale.objects.get(language_code="en")
+    for segment in source.stringsegment_set.select_related("string", "context"):
+        StringTranslation.objects.get_or_create(
+            translation_of=segment.string,
+            locale=english,
+            context=segment.context,
+            defaults={"data": "New.", "translation_type": "manual"},
+        )
+    html = client.get(site_pages[GUIDE]["pl"].url).content.decode()
+    notice = re.search(r'<aside class="translation-notice".*?</aside>', html, re.S)[0]
+    assert f'<a href="{site_pages[GUIDE]["en"].url}" lang="en" hreflang="en">' in notice
+    assert "Przeczytaj stronę po angielsku" in notice
 
 
 def test_partly_translated_page_says_how_much(client, site_pages):

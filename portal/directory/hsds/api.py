@@ -8,7 +8,7 @@ object {"error": "…"} with status 400 or 404, never an HTML page or a 500.
 
 import math
 import uuid
-from datetime import datetime, time
+from datetime import UTC, datetime, time
 from functools import wraps
 
 from django.db.models import Q, TextField, Value
@@ -25,6 +25,8 @@ from . import export, serializers
 PROFILE_URL = "https://docs.openreferral.org/en/v3.0/"
 DEFAULT_PER_PAGE = 25
 MAX_PER_PAGE = 100
+# Far beyond any directory, and (page × per_page) stays inside the databases' 64-bit OFFSET.
+MAX_PAGE = 1_000_000
 CACHE_SECONDS = 300
 SPOKEN_CODES = {code for code, _name in SPOKEN_LANGUAGES}
 
@@ -108,9 +110,16 @@ def datetime_param(request, name):
         value = None
     if value is None:
         raise BadRequest(f"{name} must be an ISO 8601 date or date-time, not {raw!r}.")
-    if timezone.is_naive(value):
-        value = timezone.make_aware(value)  # the site's time zone, Europe/Amsterdam
-    return value
+    try:
+        if timezone.is_naive(value):
+            value = timezone.make_aware(value)  # the site's time zone, Europe/Amsterdam
+        # Databases compare in UTC; 0001-01-01 in Amsterdam or 9999-12-31 at -14:00 is outside
+        # the years Python (and the databases) can hold once it is moved there.
+        return value.astimezone(UTC)
+    except OverflowError:
+        raise BadRequest(
+            f"{name} must be a date-time between the years 1 and 9999 in UTC, not {raw!r}."
+        ) from None
 
 
 def shown(field, lang):
@@ -123,7 +132,7 @@ def shown(field, lang):
 
 
 def paginate(request, queryset, serialize):
-    page = positive_int(request, "page", 1)
+    page = positive_int(request, "page", 1, MAX_PAGE)
     per_page = positive_int(request, "per_page", DEFAULT_PER_PAGE, MAX_PER_PAGE)
     total = queryset.count()
     start = (page - 1) * per_page

@@ -132,6 +132,9 @@ def read_json(name, content):
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
         data.problems.append(Problem(name, "-", "-", f"not valid JSON: {error}"))
         return data
+    except RecursionError:
+        data.problems.append(Problem(name, "-", "-", "not valid JSON: nested too deeply"))
+        return data
     if isinstance(document, list):
         root, services = "services", document
     elif isinstance(document, dict) and isinstance(document.get("contents"), list):

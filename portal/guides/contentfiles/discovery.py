@@ -15,8 +15,9 @@ from ..models import TOPIC_ICONS, GuidePage, HomePage, StandardPage, TopicPage
 from .parser import ContentError, parse_file
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-# "directory" and "search" hold data for other loaders (import_hsds, load_search_terms).
-SPECIAL_FOLDERS = {"home", "pages", "directory", "search"}
+# "directory", "search" and "glossary" hold data for other loaders (import_hsds,
+# load_search_terms, load_glossary).
+SPECIAL_FOLDERS = {"home", "pages", "directory", "search", "glossary"}
 
 
 @dataclass
@@ -197,7 +198,8 @@ def check_source_only_keys(spec):
                 )
             )
     reviewed = meta.get("last_reviewed")
-    if spec.page_class in (GuidePage, StandardPage) and not isinstance(reviewed, datetime.date):
+    # Optional: only a day a person reviewed the page, never the day it was written.
+    if reviewed is not None and not isinstance(reviewed, datetime.date):
         errors.append(
             ContentError(
                 path,
@@ -226,27 +228,35 @@ def check_sources(content_file, source_sources, is_source):
         return [ContentError(path, line, "'sources' must be a list")]
     errors = []
     for index, item in enumerate(sources, start=1):
-        if not isinstance(item, dict) or set(item) != {"title", "url", "checked"}:
+        if (
+            not isinstance(item, dict)
+            or not {"title", "url"} <= set(item)
+            or not set(item) <= {"title", "url", "checked", "dated"}
+        ):
             errors.append(
-                ContentError(path, line, f"source {index} needs exactly: title, url, checked")
+                ContentError(
+                    path, line, f"source {index} needs title and url, optionally checked and dated"
+                )
             )
             continue
         if not str(item["url"]).startswith(("https://", "http://")):
             errors.append(ContentError(path, line, f"source {index}: url must start with https://"))
-        if not isinstance(item["checked"], datetime.date):
+        if "checked" in item and not isinstance(item["checked"], datetime.date):
             errors.append(
                 ContentError(path, line, f"source {index}: 'checked' must be a YYYY-MM-DD date")
             )
     if not is_source and not errors:
-        same = [(s.get("url"), s.get("checked")) for s in sources] == [
-            (s.get("url"), s.get("checked")) for s in source_sources if isinstance(s, dict)
+        same = [(s.get("url"), s.get("checked"), s.get("dated")) for s in sources] == [
+            (s.get("url"), s.get("checked"), s.get("dated"))
+            for s in source_sources
+            if isinstance(s, dict)
         ]
         if not same:
             errors.append(
                 ContentError(
                     path,
                     line,
-                    "sources must have the same url and checked date, in the same order, as nl.md",
+                    "sources must have the same url, checked and dated, in the same order as nl.md",
                 )
             )
     return errors

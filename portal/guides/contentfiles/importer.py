@@ -8,10 +8,13 @@ localize's editor, so translation status, sync and PO export all work on loaded 
 """
 
 import hashlib
+import json
+import re
 import uuid
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import (
@@ -25,12 +28,14 @@ from wagtail_localize.segments.extract import extract_segments
 
 from ...core.languages import SOURCE_LANGUAGE, language_codes
 from ...directory.models import Service
+from ...facts.render import keys_in
 from ..models import GuideService, HomePage, LoadedContent
 from .discovery import key_line
 from .parser import ContentError
 
 BLOCK_NAMESPACE = uuid.UUID("6f1c3a52-93d4-4c39-9a57-2b1f3a0e7d41")
 SITE_TITLE = "WIN-portaal Zoetermeer"
+SERVICE_ID_IN_HTML = re.compile(r'linktype="service" id="([0-9a-f-]{36})"')
 
 
 def block_id(*parts):
@@ -57,12 +62,30 @@ def body_raw(spec, content_file):
                 "value": {
                     "title": source["title"],
                     "url": source["url"],
-                    "checked": source["checked"].isoformat(),
+                    # Only a date a person wrote in the file; never the day of loading.
+                    "checked": source["checked"].isoformat() if source.get("checked") else None,
+                    "dated": str(source.get("dated") or ""),
                 },
                 "id": block_id(spec.key, "source", index),
             }
         )
     return raw
+
+
+def block_messages(error, name=""):
+    """A block's validation error as 'field: message' texts (struct and list blocks nest)."""
+    nested = getattr(error, "block_errors", None)
+    if nested:
+        items = nested.items() if isinstance(nested, dict) else enumerate(nested)
+        return [
+            message
+            for key, child in items
+            if child
+            for message in block_messages(child, f"{name}{key}: " if isinstance(key, str) else name)
+        ]
+    if hasattr(error, "as_data"):  # an ErrorList
+        return [message for child in error.as_data() for message in block_messages(child, name)]
+    return [f"{name}{message}" for message in getattr(error, "messages", [str(error)])]
 
 
 def page_fields(spec, code):
@@ -80,7 +103,7 @@ def page_fields(spec, code):
         fields["icon"] = source_meta["icon"]
     if spec.page_class.__name__ in ("GuidePage", "StandardPage"):
         fields["body"] = body_raw(spec, content_file)
-        fields["last_reviewed"] = source_meta["last_reviewed"]
+        fields["last_reviewed"] = source_meta.get("last_reviewed")
     return fields
 
 
@@ -120,7 +143,9 @@ def segment_line(spec, code, path):
 
 
 def links_of(attrs):
-    return [a.get("href") for _k, a in sorted(attrs.items())]
+    return [
+        a.get("href") or f"{a.get('linktype')}:{a.get('id')}" for _k, a in sorted(attrs.items())
+    ]
 
 
 @dataclass
@@ -186,6 +211,13 @@ def pair_translation(spec, code):
         for occurrence, ((_text, attrs), (text, target_attrs)) in enumerate(
             zip(pieces, translated, strict=True)
         ):
+            if sorted(keys_in(_text)) != sorted(keys_in(text)):
+                raise ContentError(
+                    target_path,
+                    line,
+                    f"facts differ from nl.md line {segment_line(spec, SOURCE_LANGUAGE, path)}: "
+                    "use the same {{ fact:… }} placeholders as the Dutch text",
+                )
             if links_of(attrs) != links_of(target_attrs):
                 raise ContentError(
                     target_path,
@@ -240,8 +272,9 @@ def ensure_site():
 class ContentImporter:
     """Validates all content files, then imports them in one transaction."""
 
-    def __init__(self, specs, force=False, progress=None):
+    def __init__(self, specs, force=False, progress=None, fact_keys=None):
         self.specs = specs
+        self.fact_keys = fact_keys
         self.force = force
         self.progress = progress or (lambda done, total, label: None)
         self.summary = Summary()
@@ -253,7 +286,7 @@ class ContentImporter:
 
         Returns a list of ContentErrors.
         """
-        errors = self.check_services()
+        errors = self.check_services() + self.check_facts() + self.check_blocks()
         self.paired = {}
         for spec in self.specs:
             for code in language_codes():
@@ -265,12 +298,76 @@ class ContentImporter:
                     errors.append(error)
         return errors
 
+    def check_facts(self):
+        """Facts only in the page text, and only facts that exist (in the database or in
+        content/facts.yaml)."""
+        errors = []
+        for spec in self.specs:
+            for content_file in spec.files.values():
+                for name in ("title", "slug", "summary"):
+                    if keys_in(str(content_file.meta.get(name, ""))):
+                        errors.append(
+                            ContentError(
+                                content_file.path,
+                                key_line(content_file, name),
+                                f"facts go in the page text, not in the {name}",
+                            )
+                        )
+                if self.fact_keys is None:
+                    continue
+                for block in content_file.blocks:
+                    for key in keys_in(json.dumps(block.value, ensure_ascii=False)):
+                        if key not in self.fact_keys:
+                            errors.append(
+                                ContentError(
+                                    content_file.path,
+                                    block.line,
+                                    f"unknown fact {key!r}: add it to content/facts.yaml",
+                                )
+                            )
+        return errors
+
+    def check_blocks(self):
+        """Each body block through its own StreamField block's validation (e-mail and web
+        addresses, phone numbers, required fields), as the page editor would: the files are
+        not trusted more than an editor's form."""
+        errors = []
+        for spec in self.specs:
+            if spec.page_class.__name__ not in ("GuidePage", "StandardPage"):
+                continue
+            stream_block = spec.page_class._meta.get_field("body").stream_block
+            for content_file in spec.files.values():
+                for index, item in enumerate(body_raw(spec, content_file)):
+                    child = stream_block.child_blocks.get(item["type"])
+                    if child is None:
+                        continue
+                    try:
+                        child.clean(child.to_python(item["value"]))
+                    except ValidationError as error:
+                        if index < len(content_file.blocks):
+                            line = content_file.blocks[index].line
+                        else:
+                            line = key_line(content_file, "sources")
+                        errors.append(
+                            ContentError(
+                                content_file.path,
+                                line,
+                                f"{item['type']}: {'; '.join(block_messages(error))}",
+                            )
+                        )
+        return errors
+
     def check_services(self):
         wanted = {
             str(service_id): spec
             for spec in self.specs
             for service_id in spec.source.meta.get("services", [])
         }
+        # Services linked in the text ([WIN-punt](service:<id>)) must exist too.
+        for spec in self.specs:
+            for block in spec.source.blocks:
+                for service_id in SERVICE_ID_IN_HTML.findall(str(block.value)):
+                    wanted.setdefault(service_id, spec)
         found = Service.objects.filter(pk__in=list(wanted)).values_list("pk", flat=True)
         known = {str(pk) for pk in found}
         return [

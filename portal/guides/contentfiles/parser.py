@@ -12,6 +12,7 @@ from pathlib import Path
 import yaml
 from django.core.exceptions import ValidationError
 
+from ...core import yaml_files
 from ..blocks import PhoneBlock
 
 
@@ -51,6 +52,11 @@ LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]+)\)")
 BOLD = re.compile(r"\*\*(.+?)\*\*")
 ITALIC = re.compile(r"(?<![*\w])\*(?!\s)(.+?)(?<!\s)\*(?![*\w])")
 SAFE_URL = re.compile(r"^(https?://|mailto:|tel:)[^\s\"<>]+$")
+# [WIN-punt](service:<uuid>) links a directory service; Wagtail's "service" link type renders it
+# in the reader's language at view time (see portal/directory/rich_text.py).
+SERVICE_LINK = re.compile(
+    r"^service:([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$"
+)
 
 
 def inline_html(text, path, line):
@@ -59,8 +65,10 @@ def inline_html(text, path, line):
 
     def keep_link(match):
         label, url = match.group(1), match.group(2)
-        if not SAFE_URL.match(url):
-            raise ContentError(path, line, f"link address must start with https://: {url}")
+        if not (SAFE_URL.match(url) or SERVICE_LINK.match(url)):
+            raise ContentError(
+                path, line, f"link address must start with https:// or be service:<id>: {url}"
+            )
         links.append((label, url))
         return f"\x00{len(links) - 1}\x00"
 
@@ -73,6 +81,9 @@ def inline_html(text, path, line):
         label, url = links[int(match.group(1))]
         label = html.escape(label, quote=False)
         label = BOLD.sub(r"<b>\1</b>", label)
+        service = SERVICE_LINK.match(url)
+        if service:
+            return f'<a linktype="service" id="{service.group(1)}">{label}</a>'
         return f'<a href="{html.escape(url)}">{label}</a>'
 
     return re.sub(r"\x00(\d+)\x00", put_link, text)
@@ -122,7 +133,9 @@ def split_front_matter(path, text):
         if lines[index].strip() == "---":
             front = "\n".join(lines[1:index])
             try:
-                meta = yaml.safe_load(front) or {}
+                meta = yaml_files.load(front) or {}
+            except RecursionError:
+                raise ContentError(path, 2, "front matter is nested too deeply") from None
             except yaml.YAMLError as error:
                 mark = getattr(error, "problem_mark", None)
                 line = mark.line + 2 if mark else 2
@@ -263,6 +276,10 @@ def parse_file(path):
     except UnicodeDecodeError:
         raise ContentError(path, 1, "the file is not UTF-8 text") from None
     text = text.replace("\r\n", "\n")
+    if "\x00" in text:
+        # The parser uses NUL to hold links' places; a file can never bring its own.
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        raise ContentError(path, line, "the text contains a NUL character")
     meta, body_lines, body_line = split_front_matter(path, text)
     blocks = parse_body(path, body_lines, body_line)
     return ContentFile(path=Path(path), meta=meta, blocks=blocks, body_line=body_line)

@@ -18,6 +18,8 @@ class Command(BaseCommand):
         target = Path(archive)
         if target.is_dir():
             raise CommandError(f"{target} is a folder; give a file name such as site.tar.gz")
+        if target.is_symlink():
+            raise CommandError(f"{target} is a link; give the path of a plain file.")
         if not target.parent.is_dir():
             raise CommandError(f"The folder {target.parent} does not exist.")
         manifest = write_backup(target)

@@ -9,10 +9,11 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
-from django.db import connection
+from django.db import connection, transaction
 
 from portal.core.languages import language_codes
 from portal.core.progress import write_progress
+from portal.facts.loader import known_keys, load_facts, read_facts_file
 from portal.guides.contentfiles.discovery import read_specs
 from portal.guides.contentfiles.importer import ContentImporter
 
@@ -48,7 +49,11 @@ class Command(BaseCommand):
                 "The database has no tables yet: run `python manage.py migrate` first."
             )
         specs, errors = read_specs(path)
-        importer = ContentImporter(specs, force=force, progress=self.progress)
+        facts, fact_errors = read_facts_file(Path(path) / "facts.yaml")
+        errors += fact_errors
+        importer = ContentImporter(
+            specs, force=force, progress=self.progress, fact_keys=known_keys(facts)
+        )
         errors += importer.validate()
         if errors:
             for error in sorted(errors, key=lambda e: (str(e.path), e.line)):
@@ -65,7 +70,12 @@ class Command(BaseCommand):
                 )
             )
             return
-        summary = importer.run()
+        with transaction.atomic():
+            fact_counts = load_facts(facts, update=force)
+            summary = importer.run()
+        self.stdout.write(
+            "facts: {created} created, {updated} updated, {kept} kept".format(**fact_counts)
+        )
         self.write_summary(summary)
 
     def progress(self, done, total, label):

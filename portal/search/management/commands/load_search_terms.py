@@ -16,6 +16,7 @@ from django.db import transaction
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.search.utils import normalise_query_string
 
+from ....core import yaml_files
 from ....guides.models import LoadedContent
 from ...models import SynonymGroup
 
@@ -24,11 +25,13 @@ DEFAULT_FILE = Path(settings.BASE_DIR) / "content" / "search" / "terms.yaml"
 
 def read_items(path):
     try:
-        items = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+        items = yaml_files.load(Path(path).read_text(encoding="utf-8"))
     except OSError as error:
         raise CommandError(f"{path}: cannot read the file ({error.strerror})") from None
     except yaml.YAMLError as error:
         raise CommandError(f"{path}: not valid YAML: {error}") from None
+    except RecursionError:
+        raise CommandError(f"{path}: nested too deeply") from None
     if not isinstance(items, list):
         raise CommandError(f"{path}: expected a list of items with 'terms'")
     pages = {
