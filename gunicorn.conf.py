@@ -16,6 +16,9 @@ keepalive = 5
 max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "2000"))
 max_requests_jitter = 200
 preload_app = True
+# gunicorn 27's control socket (one fixed path per user) is not used here; several servers on
+# one machine (deploys side by side, the test suites) would take it from each other.
+control_socket_disable = True
 accesslog = "-" if os.environ.get("GUNICORN_ACCESS_LOG") else None
 errorlog = "-"
 # Whether a request came over HTTPS: the same rule as Django's (TRUST_X_FORWARDED_PROTO). Only

@@ -48,12 +48,12 @@ def prepare_site(env):
 
 
 @contextlib.contextmanager
-def gunicorn(env, *args, ready_url):
-    """Run gunicorn (gunicorn.conf.py plus `args`) until the block ends; wait for `ready_url`."""
+def gunicorn(env, *args, ready_url, log=None):
+    """Run gunicorn (gunicorn.conf.py plus `args`) until the block ends; wait for `ready_url`.
+    With `log` (a path), the server's own output (errors, worker timeouts) goes there."""
     command = [str(Path(sys.executable).parent / "gunicorn"), "portal.wsgi", *args]
-    process = subprocess.Popen(
-        command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
+    output = open(log, "ab") if log else subprocess.DEVNULL  # noqa: SIM115 (closed below)
+    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=output, stderr=output)
     try:
         for _ in range(150):
             try:
@@ -68,6 +68,8 @@ def gunicorn(env, *args, ready_url):
         yield process
     finally:
         stop(process)
+        if log:
+            output.close()
 
 
 def stop(process):

@@ -7,10 +7,14 @@ are skipped, unless REQUIRE_BROWSER=1 (CI sets it) turns the skip into a failure
 
 import os
 import shutil
+from pathlib import Path
 
 import pytest
 
 from tests.serving import free_port, gunicorn, prepare_site
+
+# Where the browser tests' server writes its log (set by live_site), for failed tests' reports.
+SERVER_LOG = {}
 
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -65,8 +69,18 @@ def live_site(server_env):
     env, port = server_env
     prepare_site(env)
     base_url = f"http://localhost:{port}"
+    log = Path(env["STATIC_ROOT"]).parent / "gunicorn.log"
+    SERVER_LOG["path"] = log
     with gunicorn(
-        env, "--bind", f"127.0.0.1:{port}", "--workers", "2", ready_url=f"{base_url}/nl/"
+        {**env, "GUNICORN_ACCESS_LOG": "1"},
+        "--bind",
+        f"127.0.0.1:{port}",
+        "--workers",
+        "2",
+        "--access-logformat",
+        '%(t)s %(p)s "%(r)s" %(s)s %(b)s %(L)ss',
+        ready_url=f"{base_url}/nl/",
+        log=log,
     ):
         yield base_url
 
@@ -96,3 +110,15 @@ def phone(browser):
     )
     yield context.new_page()
     context.close()
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """A failed browser test shows the end of the server's log (its requests, with their
+    times, and its errors): what the server did while the browser waited."""
+    outcome = yield
+    report = outcome.get_result()
+    log = SERVER_LOG.get("path")
+    if report.when == "call" and report.failed and log and log.exists():
+        tail = log.read_text(errors="replace").splitlines()[-40:]
+        report.sections.append(("gunicorn log (last 40 lines)", "\n".join(tail)))
