@@ -1,16 +1,18 @@
 """ "Add to home screen" and offline reading.
 
 - /<lang>/manifest.webmanifest: the web app manifest in the reader's language.
-- /sw.js?lang=pl: a small service worker for the whole site. It keeps the pages a reader has
+- /sw.js: a small service worker for the whole site. It keeps the pages a reader has
   visited, and from the start the urgent-help page, the WIN-point page and an offline page in
-  the reader's language, so they open without a connection. Registered by static/js/portal.js
-  (an optional enhancement: without JavaScript or service workers the site works the same).
+  each language the reader reads, so they open without a connection. Registered by
+  static/js/portal.js (an optional enhancement: without JavaScript or service workers the site
+  works the same).
 - /<lang>/offline/: what the service worker shows for a page it does not have.
 """
 
+import hashlib
 import json
 
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.templatetags.static import static
 from django.urls import reverse
@@ -51,22 +53,29 @@ def manifest(request):
 
 @cache_control(no_cache=True)
 def service_worker(request):
-    language = request.GET.get("lang", "")
-    if language not in language_codes():
-        raise Http404
-    with translation.override(language):
-        chrome = site_chrome(request, language)
-        keep = [
-            reverse("offline:offline_page"),
-            chrome["urgent_url"],
-            chrome["win_point"][1] if chrome["win_point"] else "",
-            chrome["home_urls"].get(language, ""),
-            static("css/portal.css"),
-        ]
+    """One script for every language, at one address. A script per language (the address with
+    ?lang=) made each language switch install a new service worker that threw away the other
+    language's saved pages, and in Chromium a page loading during that switch could hang. Now
+    a page tells the service worker its language (static/js/portal.js) and the worker saves
+    that language's pages beside the others'."""
+    keep = {}
+    for language in language_codes():
+        with translation.override(language):
+            chrome = site_chrome(request, language)
+            urls = [
+                reverse("offline:offline_page"),
+                chrome["urgent_url"],
+                chrome["win_point"][1] if chrome["win_point"] else "",
+                chrome["home_urls"].get(language, ""),
+            ]
+        keep[language] = [url for url in urls if url]
+    static_files = [static("css/portal.css")]
+    # The static files' names change with their content: a new name, a new cache for them.
+    static_version = hashlib.sha256(json.dumps(static_files).encode()).hexdigest()[:12]
     context = {
-        "cache_name": f"win-{language}",
-        "keep": json.dumps([url for url in keep if url]),
-        "offline_url": json.dumps(f"/{language}/offline/"),
+        "keep": json.dumps(keep),
+        "static_files": json.dumps(static_files),
+        "static_cache": json.dumps(f"win-static-{static_version}"),
     }
     return render(request, "offline/sw.js", context, content_type="text/javascript")
 

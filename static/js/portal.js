@@ -1,8 +1,14 @@
 // Optional enhancement: keep visited pages, urgent help and the WIN-point page for offline use.
-// The site works the same without it.
+// The site works the same without it. One worker for all languages; this page asks it to keep
+// the pages of its own language too.
 if ("serviceWorker" in navigator) {
   window.addEventListener("load", function () {
-    navigator.serviceWorker.register("/sw.js?lang=" + document.documentElement.lang).catch(function () {});
+    navigator.serviceWorker.register("/sw.js")
+      .then(function () { return navigator.serviceWorker.ready; })
+      .then(function (registration) {
+        registration.active.postMessage({ keep: document.documentElement.lang });
+      })
+      .catch(function () {});
   });
 }
 

@@ -63,7 +63,7 @@ def public_urls(db):
         manifest: True,
         "/pl/search/?q=praca": False,
         "/pl/no-such-page/": False,
-        "/sw.js?lang=pl": False,
+        "/sw.js": False,
         f"/s/{link.code}": False,
         "/api/hsds/services/": False,
         "/api/v2/pages/?locale=pl": False,

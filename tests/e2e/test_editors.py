@@ -201,11 +201,6 @@ def assert_other_languages_untouched(page, live_site, story):
         assert page.locator(".translation-notice").count() == 1, code
 
 
-@pytest.mark.skip(
-    reason="Known bug, open: after this story's publish a reader page on the shared test server "
-    "stops answering for 30 s or more (on SQLite the Polish page at once; once on PostgreSQL a "
-    "later search page). It passes on PostgreSQL itself. To investigate before release."
-)
 def test_polish_editor_takes_in_a_changed_dutch_paragraph(live_site, browser, server_env):
     """Issue 17's "done means": the Moderator changes one paragraph of a Dutch guide and
     publishes; the Polish editor sees it on her dashboard, takes in the latest Dutch, finds her
