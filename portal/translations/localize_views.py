@@ -237,9 +237,9 @@ def edit_piece(request, translation_id, string_segment_id):
         },
     )
     update_loop.clear_review(string_translation)
-    return Response(
-        edit_translation.StringTranslationSerializer(
-            string_translation, context={"translation_source": translation.source}
-        ).data,
-        status=201 if created else 200,
-    )
+    data = edit_translation.StringTranslationSerializer(
+        string_translation, context={"translation_source": translation.source}
+    ).data
+    # The editor keeps showing what the translator typed: placeholders, not the tags.
+    data["data"] = markup.shown(data["data"], segment.string.data)
+    return Response(data, status=201 if created else 200)

@@ -6,6 +6,7 @@ or Weblate, and a translation must use the same tags in the same order as its Du
 a missing, extra or moved link would change or lose the link on the live page.
 """
 
+import json
 import re
 
 TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)((?:\s+[^<>]*?)?)\s*(/?)>")
@@ -109,3 +110,29 @@ def to_html(translation_text, source_html):
 
 def _normal(tag_text):
     return re.sub(r"\s+", " ", tag_text.strip()).replace(" >", ">").replace(" />", "/>")
+
+
+def editor_props(props_json):
+    """localize's translation editor data (its JSON `props`) with every piece's tags shown as
+    the Dutch piece's numbered placeholders, in the Dutch text and in the translation. The
+    editor sends placeholders back; `to_html` turns them into the Dutch tags on save."""
+    props = json.loads(props_json)
+    sources = {}
+    for segment in props.get("segments", []):
+        if segment.get("type") == "string":
+            sources[segment["id"]] = segment["source"]
+            segment["source"] = shown(segment["source"], segment["source"])
+    for string_translation in props.get("initialStringTranslations", []):
+        source = sources.get(string_translation.get("segment_id"))
+        if source is not None and string_translation.get("data"):
+            string_translation["data"] = shown(string_translation["data"], source)
+    return json.dumps(props)
+
+
+def shown(html, source_html):
+    """`html` as a translator sees it: with placeholders, or as it is when the Dutch piece's
+    own tags do not nest (then placeholders could not be turned back)."""
+    try:
+        return to_placeholders(html, source_html)
+    except TagMismatch:
+        return html

@@ -2,7 +2,10 @@
 changed pieces keep their previous translation, marked for review; a live translation never
 shows Dutch it did not show before; inline tags are checked (editor and PO files)."""
 
+import json
 import re
+from html import unescape
+from urllib.parse import urlencode
 
 import polib
 import pytest
@@ -276,6 +279,46 @@ def test_pieces_show_placeholders_and_tag_mismatch_is_refused(client, site_pages
     upload_po(client, translation, po)
     existing.refresh_from_db()
     assert '<a id="' in existing.data and "<1>" not in existing.data
+
+
+def editor_props(client, page):
+    html = client.get(f"/admin/pages/{page.pk}/edit/").content.decode()
+    return json.loads(
+        unescape(re.search(r'class="js-translation-editor" data-props="([^"]*)"', html)[1])
+    )
+
+
+def test_the_translation_editor_shows_placeholders_and_saves_tags(client, site_pages):
+    client.force_login(editor("pl"))
+    translation = translation_for(site_pages, "pl")
+    segment = linked_piece(translation)
+    props = editor_props(client, site_pages[GUIDE]["pl"])
+
+    shown = next(piece for piece in props["segments"] if piece.get("id") == segment.pk)
+    assert "<1>" in shown["source"] and "</1>" in shown["source"]
+    assert "<a " not in shown["source"]
+    polish = next(t for t in props["initialStringTranslations"] if t["segment_id"] == segment.pk)
+    assert "<1>" in polish["data"] and "<a " not in polish["data"]
+    # Pieces without tags are shown as they are.
+    plain = [p for p in props["segments"] if p.get("type") == "string" and "<" not in p["source"]]
+    assert plain
+
+    # What the editor sends back (placeholders) is stored with the Dutch piece's real tags,
+    # and the editor goes on showing placeholders.
+    edited = polish["data"].replace("<1>", "<1>Nowy link: ", 1)
+    saved = client.put(
+        f"/admin/localize/translate/{translation.pk}/strings/{segment.pk}/edit/",
+        data=urlencode({"value": edited}),
+        content_type="application/x-www-form-urlencoded",
+    )
+    assert saved.status_code == 200, saved.content
+    assert saved.json()["data"] == edited
+    stored = StringTranslation.objects.get(
+        translation_of=segment.string, context=segment.context, locale=translation.target_locale
+    )
+    assert (
+        "Nowy link: " in stored.data and '<a id="a1">' in stored.data and "<1>" not in stored.data
+    )
 
 
 def test_dashboard_opens_on_own_language_and_offers_take_in(client, site_pages):

@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
+from .. import markup
 from ..links import dutch_link
 from ..rights import TreeRights
 
@@ -46,3 +47,9 @@ def translation_editor_section_title(translation):
         f"{source} to {target} translation",
         _("Translation: %(source)s → %(target)s") % {"source": source, "target": target},
     )
+
+
+@register.filter
+def with_placeholders(props):
+    """localize's editor data with inline tags as numbered placeholders (markup.editor_props)."""
+    return markup.editor_props(props)
