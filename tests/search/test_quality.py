@@ -1,5 +1,6 @@
 """The search quality set: realistic queries per language (tests/search/cases.yaml), each with the
-page it must find. At least 90% must have that page in the top 3, on every database."""
+page it must find. At least 99% must have that page in the top 3, on every database (issue 20);
+without the editors' promoted results the ranking alone must still place 90%."""
 
 import re
 from pathlib import Path
@@ -33,7 +34,7 @@ def top_three_from_the_api(client, language, query):
 
 
 @pytest.mark.parametrize("results", [top_three, top_three_from_the_api], ids=["page", "api"])
-def test_expected_page_is_in_the_top_three_for_at_least_90_percent(client, site_pages, results):
+def test_expected_page_is_in_the_top_three_for_at_least_99_percent(client, site_pages, results):
     failures = []
     total = 0
     for language, cases in CASES.items():
@@ -45,7 +46,7 @@ def test_expected_page_is_in_the_top_three_for_at_least_90_percent(client, site_
                 failures.append(f"{language} {case['query']!r}: expected {expected}, got {found}")
     share = 1 - len(failures) / total
     print(f"search quality: {total - len(failures)}/{total} = {share:.1%}")
-    assert share >= 0.9, "\n".join(failures)
+    assert share >= 0.99, "\n".join(failures)
 
 
 def test_the_set_works_without_promoted_results_too(client, site_pages):
