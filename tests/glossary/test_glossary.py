@@ -6,6 +6,7 @@ import re
 import pytest
 from django.core.management import CommandError, call_command
 
+from portal.glossary.annotate import trie_pattern
 from portal.glossary.models import GlossaryTerm
 
 pytestmark = pytest.mark.django_db
@@ -79,6 +80,21 @@ def test_editors_can_switch_explanations_off_per_term(client, site_pages):
     html = client.get(site_pages["registration/brp-and-bsn"]["pl"].url).content.decode()
     assert not [note for note in explanations(html) if "„BSN”" in note]
     assert explanations(html)  # other words are still explained
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("De zorgtoeslag komt later.", ["zorgtoeslag"]),  # the longer form, not "zorg"
+        ("Zorg en ZORGVERZEKERING.", ["Zorg", "ZORGVERZEKERING"]),
+        ("Vraag de eigen\n  risico terug.", ["eigen\n  risico"]),  # any white space between words
+        ("zorgverzekeraars, mantelzorg, zorg-app", []),  # whole words only
+    ],
+)
+def test_the_pattern_of_the_forms_finds_whole_words_longest_first(text, found):
+    forms = ["zorg", "zorgtoeslag", "zorgverzekering", "eigen risico", "eigen"]
+    pattern = re.compile(rf"(?<![\w-]){trie_pattern(forms)}(?![\w-])", re.IGNORECASE)
+    assert [match.group(0) for match in pattern.finditer(text)] == found
 
 
 @pytest.mark.parametrize(
