@@ -48,8 +48,9 @@ pytest: $(VENV)/.dev
 
 test: lint check pytest
 
-# The inner loop: everything but browser, fuzz and real-outage tests (see pyproject markers).
-FAST := -m "not e2e and not fuzz and not real_outage and not real_server"
+# The inner loop: everything but browser, fuzz and real-outage tests (see pyproject markers), on
+# every core (pytest-xdist: each worker loads the starting content into its own test database).
+FAST := -m "not e2e and not fuzz and not real_outage and not real_server" -n auto
 test-fast: lint check
 	$(TEST_ENV) $(VENV)/bin/pytest $(FAST) $(PYTEST_ARGS)
 

@@ -20,17 +20,37 @@ def test_the_set_has_at_least_ten_queries_per_language():
         assert len(CASES[language]) >= 10, language
 
 
-def top_three(client, language, query):
+# Answers on the loaded starting content, shared by the tests that ask the same queries of it
+# (the set is 373 queries; asking each twice more took a minute). A test that changes the
+# content asks afresh.
+ANSWERS = {}
+
+
+def search_page_results(client, language, query):
+    key = ("page", language, query)
+    if key not in ANSWERS:
+        ANSWERS[key] = asked_afresh(client, language, query)
+    return ANSWERS[key]
+
+
+def asked_afresh(client, language, query):
     html = client.get(f"/{language}/search/", {"q": query}).content.decode()
     # A result may point into the section that answers (…/#heading); the page is what counts.
-    return [url.split("#")[0] for url in re.findall(r'<h2><a href="([^"]+)">', html)[:3]]
+    return [url.split("#")[0] for url in re.findall(r'<h2><a href="([^"]+)">', html)]
+
+
+def top_three(client, language, query):
+    return search_page_results(client, language, query)[:3]
 
 
 def top_three_from_the_api(client, language, query):
     """The same query through the pages API (/api/v2/pages/?locale=…&search=…)."""
-    answer = client.get("/api/v2/pages/", {"locale": language, "search": query, "limit": 3})
-    assert answer.status_code == 200, answer.content
-    return [urlsplit(item["meta"]["html_url"]).path for item in answer.json()["items"]]
+    key = ("api", language, query)
+    if key not in ANSWERS:
+        answer = client.get("/api/v2/pages/", {"locale": language, "search": query, "limit": 3})
+        assert answer.status_code == 200, answer.content
+        ANSWERS[key] = [urlsplit(item["meta"]["html_url"]).path for item in answer.json()["items"]]
+    return ANSWERS[key]
 
 
 @pytest.mark.parametrize("results", [top_three, top_three_from_the_api], ids=["page", "api"])
@@ -45,7 +65,8 @@ def test_expected_page_is_in_the_top_three_for_at_least_99_percent(client, site_
             if expected not in found:
                 failures.append(f"{language} {case['query']!r}: expected {expected}, got {found}")
     share = 1 - len(failures) / total
-    print(f"search quality: {total - len(failures)}/{total} = {share:.1%}")
+    # Shown with -s: the misses the 1% allows are worth a look too.
+    print(f"search quality: {total - len(failures)}/{total} = {share:.1%}", *failures, sep="\n")
     assert share >= 0.99, "\n".join(failures)
 
 
@@ -54,21 +75,19 @@ def test_the_set_works_without_promoted_results_too(client, site_pages):
     from wagtail.contrib.search_promotions.models import SearchPromotion
 
     SearchPromotion.objects.all().delete()
-    misses = [
-        (language, case["query"])
-        for language, cases in CASES.items()
-        for case in cases
-        if site_pages[case["expect"]][language].url
-        not in top_three(client, language, case["query"])
-    ]
+    misses = []
+    for language, cases in CASES.items():
+        for case in cases:
+            found = asked_afresh(client, language, case["query"])[:3]
+            if site_pages[case["expect"]][language].url not in found:
+                misses.append((language, case["query"]))
     total = sum(len(cases) for cases in CASES.values())
     assert 1 - len(misses) / total >= 0.9, misses
 
 
 def pages_found(client, language, query):
     """The search page's results without the directory's services (the pages API has none)."""
-    html = client.get(f"/{language}/search/", {"q": query}).content.decode()
-    urls = [url.split("#")[0] for url in re.findall(r'<h2><a href="([^"]+)">', html)]
+    urls = search_page_results(client, language, query)
     return [url for url in urls if f"/{language}/services/" not in url][:3]
 
 
