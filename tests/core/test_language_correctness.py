@@ -63,7 +63,6 @@ def test_the_fallback_notice_names_the_language_as_a_sentence_does(reader, expec
     assert expected in html
 
 
-@pytest.mark.django_db
 def one_guide_content(folder, topic, guide):
     """A content folder with the home page, one topic and one of its guides (the loader leaves
     pages that are not in its folder alone; loading all 42 folders took 40 s)."""
@@ -77,6 +76,7 @@ def one_guide_content(folder, topic, guide):
     return folder
 
 
+@pytest.mark.django_db
 def test_a_starting_page_whose_slug_changed_redirects_from_its_old_address(
     client, site_pages, django_capture_on_commit_callbacks, tmp_path
 ):
