@@ -1,8 +1,13 @@
 """Freshness: every model readers see is registered, so a change to it gives readers fresh
 pages; and the registration really bumps the content version."""
 
+import io
+from pathlib import Path
+
 import pytest
 from django.apps import apps
+from django.conf import settings
+from django.core.management import call_command
 from modelcluster.fields import ParentalKey
 from wagtail.models import Page
 
@@ -91,3 +96,18 @@ def test_remember_builds_once_per_content_version():
     assert freshness.remember(build, "test-piece", "x") == 1
     freshness.bump()
     assert freshness.remember(build, "test-piece", "x") == 2
+
+
+@pytest.mark.django_db
+def test_a_deploy_gives_readers_freshly_built_pages(client, site_pages):
+    """Cached pages outlive a deploy in Redis; the release step bumps the version, so pages
+    cached with the old templates are not served."""
+    url = site_pages["rights/sick-pay"]["pl"].url
+    client.get(url)
+    assert client.get(url)["X-Page-Cache"] == "hit"
+    before = freshness.read()
+    call_command("bump_content_version", stdout=io.StringIO())
+    assert freshness.read() == before + 1
+    assert client.get(url)["X-Page-Cache"] == "miss"
+    release = (Path(settings.BASE_DIR) / "Procfile").read_text()
+    assert "bump_content_version" in release.split("release:")[1].split("\n")[0]
