@@ -43,10 +43,14 @@ def matcher(language):
                     by_form.setdefault(normal(form), (entry.slug, note))
         if not by_form:
             return None, {}
-        pattern = re.compile(rf"(?<![\w-]){trie_pattern(by_form)}(?![\w-])", re.IGNORECASE)
-        return pattern, by_form
+        return forms_pattern(by_form), by_form
 
     return remember(build, "glossary-matcher", language)
+
+
+def forms_pattern(forms):
+    """Any of the (normalised) forms as a whole word, in any case."""
+    return re.compile(rf"(?<![\w-]){trie_pattern(forms)}(?![\w-])", re.IGNORECASE)
 
 
 def trie_pattern(forms):
@@ -87,8 +91,7 @@ def explain_first_uses(html, language):
     if pattern is None:
         return html
     explained = set()
-    stack = []  # open tags: [name, pending notes]
-    skipping = 0  # open tags in SKIP_INSIDE
+    stack = []  # open tags: [name, pending notes, inside a tag in SKIP_INSIDE]
     out = []
     for token in TOKEN.split(str(html)):
         if not token:
@@ -100,18 +103,17 @@ def explain_first_uses(html, language):
                 continue
             name = name_match.group(2).lower()
             if name_match.group(1):
-                pending, closed = close(stack, name)
-                skipping -= sum(1 for tag in closed if tag in SKIP_INSIDE)
+                pending = close(stack, name)
                 # A list item ends with its notes inside; a paragraph is followed by them.
                 if pending and name in INSIDE_END:
                     out.insert(len(out) - 1, "".join(pending))
                 elif pending and name in AFTER:
                     out.append("".join(pending))
             elif name not in VOID and not token.endswith("/>"):
-                stack.append([name, []])
-                skipping += name in SKIP_INSIDE
+                skipped = name in SKIP_INSIDE or bool(stack and stack[-1][2])
+                stack.append([name, [], skipped])
             continue
-        if skipping:
+        if stack and stack[-1][2]:
             continue
         container = next((item for item in reversed(stack) if item[0] in CONTAINERS), None)
         if container is None:
@@ -125,18 +127,16 @@ def explain_first_uses(html, language):
 
 
 def close(stack, name):
-    """Pop up to and including the innermost open `name`: the notes waiting on it and the names
-    of the tags closed."""
+    """Pop up to and including the innermost open `name`; the notes waiting on it."""
     for index in range(len(stack) - 1, -1, -1):
         if stack[index][0] == name:
             pending = stack[index][1]
             # Notes waiting on tags closed implicitly move to this one.
-            for _name, inner in stack[index + 1 :]:
+            for _name, inner, _skipped in stack[index + 1 :]:
                 pending.extend(inner)
-            closed = [tag for tag, _pending in stack[index:]]
             del stack[index:]
-            return pending, closed
-    return [], []
+            return pending
+    return []
 
 
 def render(entry, language):

@@ -45,9 +45,9 @@ def variant_pattern(variant):
     return re.compile(r"(?<!\w)" + r"\s+".join(words), flags)
 
 
-def glossary_url(language, slug=""):
+def glossary_url(language):
     with translation.override(language):
-        return reverse("glossary:index") + (f"#{slug}" if slug else "")
+        return reverse("glossary:index")
 
 
 def guides_in(terms, language):
@@ -84,9 +84,7 @@ def entries(language):
             index_url = glossary_url(language)
             return sorted(
                 (
-                    entry_of(
-                        term, language, *guides.get(term.guide_id, NO_GUIDE), index_url=index_url
-                    )
+                    entry_of(term, language, index_url, *guides.get(term.guide_id, NO_GUIDE))
                     for term in terms
                 ),
                 key=lambda entry: entry.term.casefold(),
@@ -100,10 +98,9 @@ def other_language(term, field, language):
     return "" if shown in (None, language) else shown
 
 
-def entry_of(term, language, guide_url="", guide_title="", guide_lang="", index_url=None):
-    """The entry of `term` for readers of `language` (which must be active); `index_url` saves
-    a reverse() per entry when a list is built."""
-    index_url = index_url if index_url is not None else glossary_url(language)
+def entry_of(term, language, index_url, guide_url="", guide_title="", guide_lang=""):
+    """The entry of `term` for readers of `language` (which must be active); `index_url` is
+    glossary_url(language), asked once per list."""
     return Entry(
         slug=term.slug,
         term=term.term,
@@ -127,7 +124,7 @@ def guide_explanations(language):
         with translation.override(language):
             index_url = glossary_url(language)
             return [
-                entry_of(term, language, index_url=index_url)
+                entry_of(term, language, index_url)
                 for term in GlossaryTerm.objects.filter(explain_in_guides=True).order_by("term")
             ]
 

@@ -26,10 +26,10 @@ def test_the_set_has_at_least_ten_queries_per_language():
 ANSWERS = {}
 
 
-def search_page_results(client, language, query):
-    key = ("page", language, query)
+def remembered(ask, client, language, query):
+    key = (ask.__name__, language, query)
     if key not in ANSWERS:
-        ANSWERS[key] = asked_afresh(client, language, query)
+        ANSWERS[key] = ask(client, language, query)
     return ANSWERS[key]
 
 
@@ -39,18 +39,19 @@ def asked_afresh(client, language, query):
     return [url.split("#")[0] for url in re.findall(r'<h2><a href="([^"]+)">', html)]
 
 
+def asked_of_the_api(client, language, query):
+    """The same query through the pages API (/api/v2/pages/?locale=…&search=…)."""
+    answer = client.get("/api/v2/pages/", {"locale": language, "search": query, "limit": 3})
+    assert answer.status_code == 200, answer.content
+    return [urlsplit(item["meta"]["html_url"]).path for item in answer.json()["items"]]
+
+
 def top_three(client, language, query):
-    return search_page_results(client, language, query)[:3]
+    return remembered(asked_afresh, client, language, query)[:3]
 
 
 def top_three_from_the_api(client, language, query):
-    """The same query through the pages API (/api/v2/pages/?locale=…&search=…)."""
-    key = ("api", language, query)
-    if key not in ANSWERS:
-        answer = client.get("/api/v2/pages/", {"locale": language, "search": query, "limit": 3})
-        assert answer.status_code == 200, answer.content
-        ANSWERS[key] = [urlsplit(item["meta"]["html_url"]).path for item in answer.json()["items"]]
-    return ANSWERS[key]
+    return remembered(asked_of_the_api, client, language, query)
 
 
 @pytest.mark.parametrize("results", [top_three, top_three_from_the_api], ids=["page", "api"])
@@ -87,7 +88,7 @@ def test_the_set_works_without_promoted_results_too(client, site_pages):
 
 def pages_found(client, language, query):
     """The search page's results without the directory's services (the pages API has none)."""
-    urls = search_page_results(client, language, query)
+    urls = remembered(asked_afresh, client, language, query)
     return [url for url in urls if f"/{language}/services/" not in url][:3]
 
 
